@@ -1,0 +1,67 @@
+# The single entry point: `make run` and `make test` are all the set-up a new machine needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+APPS := $(sort $(dir $(wildcard src/vernetzt/*/apps.py)))
+
+.PHONY: run test lint format demo messages serve-prod check-full bench lock clean
+
+# Re-installs when the lock file changes; `.venv` is created when missing.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py demo --if-empty
+	@echo "vernetzt: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it; the data stays in ./data)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+demo: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py demo --reset
+
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check-full: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Collect new strings of every app into its own catalogue, fill English from the ids, compile.
+messages: $(VENV)/.installed
+	for app in $(APPS); do \
+	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages -l de -l en -l ar --no-obsolete -v 0) || exit 1; \
+	done
+	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
+
+serve-prod: $(VENV)/.installed
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py migrate --noinput -v 0
+	$(VENV)/bin/gunicorn vernetzt.wsgi:application --bind 127.0.0.1:$(PORT) --workers $$((2 * $$(nproc) + 1))
+
+bench: $(VENV)/.installed
+	for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+# Regenerate the lock file after changing dependencies in pyproject.toml.
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
+
+clean:
+	rm -rf $(VENV) data

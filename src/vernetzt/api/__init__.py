@@ -1,0 +1,11 @@
+"""The JSON API (django-ninja). Each domain app adds its router in `vernetzt.api.routers`."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="vernetzt API",
+    version="1",
+    urls_namespace="api",
+    docs_url="/docs",
+    description="Public and staff API of vernetzt. Public fields only for anonymous callers.",
+)

@@ -1,0 +1,131 @@
+"""Pages of the site's frame: home, health check, legal pages, language switch, errors."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from .models import SitePage
+
+
+def home(request):
+    """The front page. Other apps add their part through `AppConfig.home_context(request)`."""
+    context = {}
+    for app_config in apps.get_app_configs():
+        contribute = getattr(app_config, "home_context", None)
+        if contribute:
+            context.update(contribute(request))
+    return render(request, "core/home.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers and monitoring: 200 when the database answers, 503 with the reason."""
+    payload = {"status": "ok", "database": "ok", "version": settings.VERSION}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        payload.update(status="error", database=f"unreachable: {type(error).__name__}")
+        return JsonResponse(payload, status=503, headers={"Retry-After": "30"})
+    return JsonResponse(payload)
+
+
+def site_page(request, slug):
+    """A legal page in the visitor's language, falling back to German (which always exists)."""
+    if slug not in SitePage.Slug.values:
+        raise Http404
+    pages = {page.language: page for page in SitePage.objects.filter(slug=slug)}
+    page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
+    if page is None:
+        raise Http404
+    paragraphs = [block.strip() for block in page.body.split("\n\n") if block.strip()]
+    return render(request, "core/site_page.html", {"page": page, "paragraphs": paragraphs})
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch (cookie), also saved in a signed-in user's profile."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if (
+        request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and request.user.language != language
+    ):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    if isinstance(response, HttpResponseRedirect):
+        return response
+    return HttpResponseRedirect("/")
+
+
+def _error(request, status, title, message, exception=None):
+    return render(
+        request,
+        "core/error.html",
+        {"status": status, "title": title, "message": message},
+        status=status,
+    )
+
+
+def bad_request(request, exception=None):
+    return _error(
+        request,
+        400,
+        _("The request could not be understood"),
+        _("Please go back and try again. If the problem stays, reload the page first."),
+    )
+
+
+def permission_denied(request, exception=None):
+    return _error(
+        request,
+        403,
+        _("You may not open this page"),
+        _(
+            "This page belongs to another association or to the team. Log in with the right "
+            "account, or go back to the start page."
+        ),
+    )
+
+
+def page_not_found(request, exception=None):
+    return _error(
+        request,
+        404,
+        _("Page not found"),
+        _(
+            "The address may be mistyped or the page may have moved. "
+            "Start again from the start page."
+        ),
+    )
+
+
+def server_error(request):
+    return _error(
+        request,
+        500,
+        _("Something went wrong on our side"),
+        _("Nothing you did caused this. Please try again in a few minutes; we have been told."),
+    )
+
+
+def csrf_failure(request, reason=""):
+    return _error(
+        request,
+        403,
+        _("The form had expired"),
+        _(
+            "For your safety, forms only work for a while and only from this site. Go back, "
+            "reload the page and send the form again."
+        ),
+    )

@@ -1,0 +1,13 @@
+from tests.permissions import EVERYONE, SIGNED_IN, Case
+
+CASES = [
+    Case("core:home", EVERYONE),
+    Case("core:healthz", EVERYONE),
+    Case("core:set_language", EVERYONE, method="post", data=lambda w: {"language": "en"}),
+    Case("core:site_page", EVERYONE, kwargs=lambda w: {"slug": "impressum"}),
+    Case("accounts:profile", SIGNED_IN),
+    Case("directory:list", EVERYONE),
+    Case("directory:detail", EVERYONE, kwargs=lambda w: {"slug": w["organisation_a"].slug}),
+    Case("events:list", EVERYONE),
+    Case("publishing:news_list", EVERYONE),
+]
