@@ -48,6 +48,7 @@ messages: $(VENV)/.installed
 	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages -l de -l en -l ar --no-obsolete -v 0) || exit 1; \
 	done
 	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt
+	$(PY) tools/translate_de.py
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
 
 serve-prod: $(VENV)/.installed

@@ -1,6 +1,6 @@
-"""Apply German translations from tools/de.json to every app's German catalogue.
+"""Apply German translations from tools/de/*.json to every app's German catalogue.
 
-The JSON maps an English message id to its German text. Used when many strings arrive at
+Each JSON file (one per app or piece of work, so that parallel work does not collide) maps an English message id to its German text. Used when many strings arrive at
 once; single strings can as well be edited in the .po files directly.
 """
 
@@ -11,7 +11,9 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-table = json.loads((ROOT / "tools" / "de.json").read_text(encoding="utf-8"))
+table = {}
+for source in sorted((ROOT / "tools" / "de").glob("*.json")):
+    table.update(json.loads(source.read_text(encoding="utf-8")))
 missing = set()
 for path in sorted(ROOT.glob("src/vernetzt/*/locale/de/LC_MESSAGES/django.po")):
     catalogue = polib.pofile(str(path))
