@@ -1,7 +1,8 @@
 """Apply German translations from tools/de/*.json to every app's German catalogue.
 
-Each JSON file (one per app or piece of work, so that parallel work does not collide) maps an English message id to its German text. Used when many strings arrive at
-once; single strings can as well be edited in the .po files directly.
+Each JSON file (one per app or piece of work, so that parallel work does not collide)
+maps an English message id to its German text. Used when many strings arrive at once;
+single strings can as well be edited in the .po files directly.
 """
 
 import json
