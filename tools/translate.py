@@ -1,4 +1,4 @@
-"""Apply translations from tools/<language>/*.json (German by default) to every app's German catalogue.
+"""Apply translations from tools/<language>/*.json (German by default) to the catalogues.
 
 Each JSON file (one per app or piece of work, so that parallel work does not collide)
 maps an English message id to its German text. Used when many strings arrive at once;
