@@ -69,6 +69,9 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 
 
 class OrganisationProfileForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=300, assume_scheme="https"
+    )
     social_links_text = forms.CharField(
         label=_("Social media links"),
         required=False,

@@ -145,11 +145,9 @@ def read_rows(name: str, data: bytes) -> list[dict]:
         if b"\x00" in data:
             raise ImportFileError(_("This is not a text (CSV) file."))
         text = decode(data)
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
+        first_line = text.split("\n", 1)[0]
+        delimiter = max((";", ",", "\t"), key=first_line.count)
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         header = next(reader, [])
         keys = [key.strip().lower() for key in header]
         rows = []
