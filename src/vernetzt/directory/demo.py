@@ -19,7 +19,7 @@ from .enums import (
     Visibility,
 )
 from .models import District, Membership, Municipality, Organisation, Term
-from .services import refresh_search_text
+from .services import load_geodata, refresh_search_text, sync_vocabulary
 
 # (slug, name, municipality key or None). Names and cities from the sources, nothing else.
 REAL = [
@@ -81,6 +81,10 @@ def _fictional(rng, municipalities_by_district):
 
 
 def load(stdout):
+    # A transactional test flushes the tables that migrations filled: fill them again first.
+    if Municipality.objects.count() < 422:
+        load_geodata(district_model=District, municipality_model=Municipality)
+    sync_vocabulary()
     rng = random.Random(2025)  # noqa: S311 - fixed demo data, not security
     terms = {(t.kind, t.slug): t for t in Term.objects.all()}
     municipalities_by_district = {}

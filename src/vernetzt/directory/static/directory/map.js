@@ -3,7 +3,7 @@
 document.addEventListener("DOMContentLoaded", () => {
   const element = document.getElementById("directory-map");
   if (!element || typeof L === "undefined") return;
-  const map = L.map(element, { zoomSnap: 0.5, attributionControl: true }).setView([50.6, 9.0], 7.5);
+  const map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 18 }).setView([50.6, 9.0], 7.5);
   if (element.dataset.tiles) {
     L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: "" }).addTo(map);
   }
@@ -16,6 +16,7 @@ document.addEventListener("DOMContentLoaded", () => {
       }).addTo(map);
       layer.bringToBack();
       map.fitBounds(layer.getBounds());
+      element.dataset.districtsLoaded = String(data.features.length);
     });
   const clusters = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false });
   fetch(element.dataset.points, { credentials: "same-origin" })
