@@ -84,7 +84,7 @@ def filter_choices() -> dict:
     for kind in terms:
         terms[kind].sort(key=lambda term: str(term.label))
     return {
-        "districts": list(District.objects.order_by("name", "key")),
+        "districts": list(District.objects.only("key", "name", "kind").order_by("name", "key")),
         "fields": terms[TermKind.FIELD],
         "languages": terms[TermKind.LANGUAGE],
         "target_groups": terms[TermKind.TARGET],

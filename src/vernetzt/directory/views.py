@@ -1,6 +1,7 @@
 """Pages of the directory: list, map, profile, edit, contact, invitations, staff tools."""
 
 import csv
+import hashlib
 import io
 import json
 from types import SimpleNamespace
@@ -36,6 +37,7 @@ from .queries import (
 )
 from .visibility import ANONYMOUS, public_point, viewer_for, visible_fields
 
+MAP_CACHE_SECONDS = 60  # a changed profile shows on the public map within a minute
 CONTACT_LIMIT_PER_ORGANISATION = 3  # messages per hour from one address to one association
 CONTACT_LIMIT_PER_ADDRESS = 10  # messages per hour from one address in total
 DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -94,56 +96,76 @@ def organisation_map(request):
     )
 
 
+MAP_COLUMNS = (
+    "pk",
+    "name",
+    "slug",
+    "latitude",
+    "longitude",
+    "municipality_id",
+    "municipality__latitude",
+    "municipality__longitude",
+    "visibility_profile",
+    "visibility_contact",
+    "visibility_address",
+    "visibility_members",
+)
+
+
 def _map_row(values) -> SimpleNamespace:
+    (pk, _name, _slug, latitude, longitude, municipality_id, m_lat, m_lon, *visibility) = values
     return SimpleNamespace(
-        pk=values["pk"],
-        latitude=values["latitude"],
-        longitude=values["longitude"],
-        municipality_id=values["municipality_id"],
-        municipality=SimpleNamespace(
-            latitude=values["municipality__latitude"], longitude=values["municipality__longitude"]
-        ),
-        visibility_profile=values["visibility_profile"],
-        visibility_contact=values["visibility_contact"],
-        visibility_address=values["visibility_address"],
-        visibility_members=values["visibility_members"],
+        pk=pk,
+        latitude=latitude,
+        longitude=longitude,
+        municipality_id=municipality_id,
+        municipality=SimpleNamespace(latitude=m_lat, longitude=m_lon),
+        visibility_profile=visibility[0],
+        visibility_contact=visibility[1],
+        visibility_address=visibility[2],
+        visibility_members=visibility[3],
     )
 
 
 @require_GET
 @gzip_page
 def map_data(request):
-    """Compact GeoJSON of the markers: [lon, lat] rounded to about 10 m, name and slug only."""
+    """Compact GeoJSON of the markers: [lon, lat] rounded to about 10 m, name and slug only.
+
+    Which point is shown (exact or the town's) is decided by `visible_fields`, once per
+    combination of visibility choices, so 20,000 points stay fast.
+    """
     viewer = viewer_for(request.user)
+    cache_key = None
+    if viewer is ANONYMOUS:
+        # Visitors share one short-lived copy per filter: the map is the heaviest read.
+        cache_key = "directory:map:" + hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+        body = cache.get(cache_key)
+        if body is not None:
+            return HttpResponse(body, content_type="application/geo+json")
     filters = DirectoryFilters.from_params(request.GET)
-    rows = organisations_filtered(filters, viewer).values(
-        "pk",
-        "name",
-        "slug",
-        "latitude",
-        "longitude",
-        "municipality_id",
-        "municipality__latitude",
-        "municipality__longitude",
-        "visibility_profile",
-        "visibility_contact",
-        "visibility_address",
-        "visibility_members",
-    )
+    rows = organisations_filtered(filters, viewer).values_list(*MAP_COLUMNS)
+    exact_allowed = {}
     features = []
-    for values in rows.iterator(chunk_size=5000):
-        row = _map_row(values)
-        point = public_point(row, visible_fields(viewer, row))
-        if point is None:
+    for values in rows:
+        (pk, name, slug, latitude, longitude, municipality_id, m_lat, m_lon) = values[:8]
+        key = (pk in viewer.own_organisation_ids, *values[8:])
+        if key not in exact_allowed:
+            exact_allowed[key] = "exact_point" in visible_fields(viewer, _map_row(values))
+        if exact_allowed[key] and latitude is not None:
+            point = (longitude, latitude)
+        elif municipality_id is not None:
+            point = (m_lon, m_lat)
+        else:
             continue
         features.append(
             {
                 "type": "Feature",
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [round(point[1], 4), round(point[0], 4)],
+                    "coordinates": [round(point[0], 4), round(point[1], 4)],
                 },
-                "properties": {"n": values["name"], "s": values["slug"]},
+                "properties": {"n": name, "s": slug},
             }
         )
     body = json.dumps(
@@ -151,6 +173,8 @@ def map_data(request):
         separators=(",", ":"),
         ensure_ascii=False,
     )
+    if cache_key:
+        cache.set(cache_key, body, MAP_CACHE_SECONDS)
     return HttpResponse(body, content_type="application/geo+json")
 
 
