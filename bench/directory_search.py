@@ -157,7 +157,7 @@ def main():
     fields = list(Term.objects.filter(kind="field").values_list("slug", flat=True))
     params_list = [
         {
-            "q": f"{rng.choice(WORDS).lower()} {rng.choice(['', 'verein', 'beispielverein'])}".strip(),
+            "q": f"{rng.choice(WORDS)} {rng.choice(['', 'verein', 'beispielverein'])}".strip(),
             "district": rng.choice(districts),
             "field": rng.choice(fields),
         }
