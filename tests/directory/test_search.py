@@ -136,3 +136,15 @@ def test_map_page_without_tiles_sends_no_tile_url(client, db, settings):
     response = client.get(reverse("directory:map"))
     assert b'data-tiles=""' in response.content
     assert "GeoBasis-DE / BKG" in response.content.decode()
+
+
+def test_admin_finds_own_unpublished_entry_from_the_list(client, world):
+    from tests.factories import MembershipFactory
+
+    hidden = OrganisationFactory(name="Beispielverein Noch Privat")
+    MembershipFactory(user=world["users"]["admin_a"], organisation=hidden, role="admin")
+    client.force_login(world["users"]["admin_a"])
+    response = client.get(reverse("directory:list"))
+    assert hidden.get_absolute_url() in response.content.decode()
+    assert client.get(hidden.get_absolute_url()).status_code == 200
+    assert "Noch Privat" not in " ".join(_names(response))

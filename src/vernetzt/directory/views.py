@@ -75,6 +75,11 @@ def organisation_list(request):
             "query": filters.q,
             "choices": filter_choices(),
             "querystring": request.GET.urlencode(),
+            "own_organisations": Organisation.objects.filter(
+                pk__in=viewer.own_organisation_ids
+            ).only("name", "slug")
+            if viewer.own_organisation_ids
+            else [],
         },
     )
 
