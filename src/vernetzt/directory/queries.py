@@ -1,8 +1,11 @@
 """Reads of the directory shared by the page, the API, the map and the open data."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from django.core.cache import cache
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 
 from .enums import FieldGroup, TermKind
 from .models import District, Organisation, Term
@@ -11,6 +14,11 @@ from .visibility import Viewer, group_visible_q, public_point, visible_fields
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 25
+
+
+class Choice(NamedTuple):
+    slug: str
+    label: str
 
 
 @dataclass
@@ -76,19 +84,36 @@ def with_list_data(queryset):
     )
 
 
+CHOICES_CACHE_SECONDS = 300  # districts and vocabulary change only by migration or admin
+
+
 def filter_choices() -> dict:
-    """Choices of the filter form: districts and the vocabulary (two queries)."""
+    """Choices of the filter form, labelled in the current language.
+
+    Plain (key/slug, label) entries kept in the cache for a few minutes, so the directory
+    page spends no query and little time on them.
+    """
+    language = get_language() or "de"
+    cache_key = f"directory:filter-choices:{language}"
+    choices = cache.get(cache_key)
+    if choices is not None:
+        return choices
     terms = {kind: [] for kind in TermKind.values}
     for term in Term.objects.all():
-        terms[term.kind].append(term)
+        terms[term.kind].append(Choice(term.slug, str(term.label)))
     for kind in terms:
-        terms[kind].sort(key=lambda term: str(term.label))
-    return {
-        "districts": list(District.objects.only("key", "name", "kind").order_by("name", "key")),
+        terms[kind].sort(key=lambda choice: choice.label)
+    choices = {
+        "districts": [
+            Choice(district.key, str(district))
+            for district in District.objects.only("key", "name", "kind").order_by("name", "key")
+        ],
         "fields": terms[TermKind.FIELD],
         "languages": terms[TermKind.LANGUAGE],
         "target_groups": terms[TermKind.TARGET],
     }
+    cache.set(cache_key, choices, CHOICES_CACHE_SECONDS)
+    return choices
 
 
 def organisation_data(organisation, viewer: Viewer, *, absolute_url=None) -> dict:
