@@ -9,3 +9,7 @@ api = NinjaAPI(
     docs_url="/docs",
     description="Public and staff API of vernetzt. Public fields only for anonymous callers.",
 )
+
+from vernetzt.directory.api import router as directory_router  # noqa: E402 - after `api`
+
+api.add_router("", directory_router)
