@@ -9,3 +9,7 @@ api = NinjaAPI(
     docs_url="/docs",
     description="Public and staff API of vernetzt. Public fields only for anonymous callers.",
 )
+
+from vernetzt.registration.api import router as events_router  # noqa: E402
+
+api.add_router("/events", events_router)
