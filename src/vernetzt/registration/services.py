@@ -106,7 +106,7 @@ def clean_answers(*, event: Event, answers: dict | None, questions=None) -> dict
                 ]
                 continue
         elif question.kind == Question.Kind.MULTIPLE:
-            if isinstance(value, str):
+            if value is None or isinstance(value, str):
                 value = [value] if value else []
             if (
                 not isinstance(value, list)
@@ -478,23 +478,24 @@ def move_registration(
             current.save()
             _close_gap(event, old)
         elif to == Registration.Status.WAITING:
+            was_confirmed = current.status == Registration.Status.CONFIRMED
             if current.status == Registration.Status.WAITING:
                 _close_gap(event, current.waiting_position)
-                current.waiting_position = None
-                current.status = Registration.Status.CANCELLED  # out of the list for a moment
-                current.save(update_fields=["status", "waiting_position"])
-            was_confirmed = current.status == Registration.Status.CONFIRMED
-            count = waiting.exclude(pk=current.pk).count()
+            # Out of both lists for a moment, so that a freed place goes to someone else.
+            current.status = Registration.Status.CANCELLED
+            current.waiting_position = None
+            current.save(update_fields=["status", "waiting_position"])
+            promoted = _promote(event) if was_confirmed and not current.is_reserved else []
+            count = waiting.count()
             target = max(1, min(position or count + 1, count + 1))
-            waiting.exclude(pk=current.pk).filter(waiting_position__gte=target).update(
+            waiting.filter(waiting_position__gte=target).update(
                 waiting_position=F("waiting_position") + 1
             )
             current.status = Registration.Status.WAITING
             current.waiting_position = target
             current.confirmed_at = None
             current.save()
-            if was_confirmed and not current.is_reserved:
-                _after_promotion(_promote(event))
+            _after_promotion(promoted)
         else:
             raise RegistrationError(_("Unknown target."))
     return current
