@@ -15,9 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def register(event, n, **kwargs):
-    defaults = dict(
-        event=event, first_name="Kim", last_name=f"Beispiel{n}", email=f"p{n}@example.org"
-    )
+    defaults = {
+        "event": event,
+        "first_name": "Kim",
+        "last_name": f"Beispiel{n}",
+        "email": f"p{n}@example.org",
+    }
     defaults.update(kwargs)
     return services.register_participant(**defaults)
 
