@@ -37,9 +37,7 @@ class Municipality(models.Model):
 
     key = models.CharField(_("official key"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=120)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="municipalities"
-    )
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="municipalities")
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
 

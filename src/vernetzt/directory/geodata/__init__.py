@@ -11,9 +11,7 @@ STATES = {"HE": "hesse"}
 def read_districts(state: str = "HE") -> list[dict]:
     path = GEODATA_DIR / f"{STATES[state]}_districts.geojson"
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    return [
-        {**feature["properties"], "outline": feature["geometry"]} for feature in features
-    ]
+    return [{**feature["properties"], "outline": feature["geometry"]} for feature in features]
 
 
 def read_municipalities(state: str = "HE") -> list[dict]:
