@@ -120,7 +120,7 @@ def fictional_organisations(count):
 def _fill(event, organisations, people, *, checked_in_share, seed, waiting=0):
     if event.registrations.exists():
         return 0
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
     rows = []
     for number in range(people):
         first = FIRST[number % len(FIRST)]
