@@ -15,6 +15,12 @@ from .factories import EventFactory, ProgrammeItemFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _english(pages, live_server, **kwargs):
+    page = pages.new_page(locale="en-GB", **kwargs)
+    page.context.add_cookies([{"name": "vernetzt_language", "value": "en", "url": live_server.url}])
+    return page
+
+
 def _link(message):
     return re.search(r"https?://\S+/anmeldung/\S+/", message.body).group(0)
 
@@ -25,7 +31,7 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     OrganisationFactory(name="Beispielverein Browser e.V.", is_published=True, status="verified")
 
     # 1. With an association, found by search: confirmed.
-    page = pages.new_page(locale="en-GB")
+    page = _english(pages, live_server)
     page.goto(f"/veranstaltungen/{event.slug}/")
     assert_accessible(page)
     page.get_by_role("link", name="Register now").first.click()
@@ -44,7 +50,7 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     assert first.organisation.name == "Beispielverein Browser e.V." and first.photo_consent
 
     # 2. Without an association: the waiting list.
-    other = pages.new_page(locale="en-GB")
+    other = _english(pages, live_server)
     other.goto(f"/veranstaltungen/{event.slug}/anmelden/")
     other.locator("#id_first_name").fill("Sam")
     other.locator("#id_last_name").fill("Zweite")
@@ -70,7 +76,7 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     staff = UserFactory(email="staff-browser@example.org", is_staff=True)
     client = Client()
     client.force_login(staff)
-    desk = pages.new_page(locale="en-GB", width=390, height=844)
+    desk = _english(pages, live_server, width=390, height=844)
     desk.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
