@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -229,6 +229,23 @@ def register_participant(
         existing = Registration.objects.filter(event=event, idempotency_key=idempotency_key).first()
         if existing:
             return existing, False
+    already = _("This email address is already registered for this meeting.")
+    if (
+        email_norm
+        and Registration.objects.filter(
+            event=event, status__in=Registration.ACTIVE_STATUSES, email_normalised=email_norm
+        ).exists()
+    ):
+        raise RegistrationError(
+            {
+                "email": [
+                    _(
+                        "This email address is already registered for this meeting. "
+                        "Use the personal link in your confirmation email."
+                    )
+                ]
+            }
+        )
     try:
         with transaction.atomic():
             locked = _lock_event(event)
@@ -243,22 +260,14 @@ def register_participant(
             active = Registration.objects.filter(
                 event=locked, status__in=Registration.ACTIVE_STATUSES
             )
-            if email_norm and active.filter(email_normalised=email_norm).exists():
-                raise RegistrationError(
-                    {
-                        "email": [
-                            _(
-                                "This email address is already registered for this meeting. "
-                                "Use the personal link in your confirmation email."
-                            )
-                        ]
-                    }
-                )
+            # One query for all counts while the event row is locked.
+            counts = Registration.objects.filter(event=locked).aggregate(
+                confirmed=Count("pk", filter=Q(status="confirmed", is_reserved=False)),
+                reserved=Count("pk", filter=Q(status="confirmed", is_reserved=True)),
+                waiting=Count("pk", filter=Q(status="waiting")),
+            )
             if reserved:
-                taken = Registration.objects.filter(
-                    event=locked, status=Registration.Status.CONFIRMED, is_reserved=True
-                ).count()
-                if taken >= locked.reserved_places:
+                if counts["reserved"] >= locked.reserved_places:
                     raise RegistrationError(_("All reserved places are given."))
                 status, position = Registration.Status.CONFIRMED, None
             else:
@@ -280,16 +289,10 @@ def register_participant(
                             ]
                         }
                     )
-                confirmed = Registration.objects.filter(
-                    event=locked, status=Registration.Status.CONFIRMED, is_reserved=False
-                ).count()
-                waiting = Registration.objects.filter(
-                    event=locked, status=Registration.Status.WAITING
-                ).count()
-                if confirmed < locked.capacity and waiting == 0:
+                if counts["confirmed"] < locked.capacity and counts["waiting"] == 0:
                     status, position = Registration.Status.CONFIRMED, None
                 else:
-                    status, position = Registration.Status.WAITING, waiting + 1
+                    status, position = Registration.Status.WAITING, counts["waiting"] + 1
             if RACE_DELAY:
                 time.sleep(RACE_DELAY)
             registration = Registration(
@@ -321,9 +324,8 @@ def register_participant(
             existing = Registration.objects.filter(event=event, idempotency_key=idempotency_key)
             if existing.exists():
                 return existing.first(), False
-        raise RegistrationError(
-            {"email": [_("This email address is already registered for this meeting.")]}
-        ) from None
+        # A race on the same email: the database's unique constraint decided.
+        raise RegistrationError({"email": [already]}) from None
     return registration, True
 
 
