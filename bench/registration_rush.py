@@ -60,9 +60,9 @@ from datetime import timedelta
 from django.utils import timezone
 from vernetzt.events.models import Event
 from vernetzt.registration.services import ensure_builtin_questions
-event = Event.objects.create(title="Rush", slug="rush", starts_at=timezone.now() + timedelta(days=30),
-    ends_at=timezone.now() + timedelta(days=30, hours=6), status="registration_open",
-    capacity={CAPACITY})
+start = timezone.now() + timedelta(days=30)
+event = Event.objects.create(title="Rush", slug="rush", starts_at=start,
+    ends_at=start + timedelta(hours=6), status="registration_open", capacity={CAPACITY})
 ensure_builtin_questions(event=event)
 """
 

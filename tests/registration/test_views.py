@@ -228,6 +228,8 @@ def test_exports_leave_out_sensitive_unless_asked(staff_client):
     content = staff_client.get(url).content.decode()
     assert "Export" in content and "halal" not in content
     assert "halal" in staff_client.get(url + "?sensitive=1").content.decode()
+    summary = staff_client.get(reverse("registration:staff_summary", kwargs={"slug": event.slug}))
+    assert "halal: 1" in summary.content.decode()
     xlsx = staff_client.get(reverse("registration:export_xlsx", kwargs={"slug": event.slug}))
     assert xlsx.content[:2] == b"PK"
 

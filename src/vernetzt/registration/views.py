@@ -341,8 +341,10 @@ def _staff_event(slug):
 
 
 def _filtered(request, event):
-    queryset = Registration.objects.filter(event=event).select_related(
-        "organisation", "organisation__municipality__district"
+    queryset = (
+        Registration.objects.filter(event=event)
+        .select_related("organisation", "organisation__municipality__district")
+        .defer("answers", "accessibility_needs")
     )
     status = request.GET.get("status", "")
     if status in Registration.Status.values:
@@ -368,7 +370,13 @@ def _filtered(request, event):
 
 def _summary(event):
     """Catering, accessibility and interpretation counts among active registrations."""
-    active = Registration.objects.filter(event=event, status__in=Registration.ACTIVE_STATUSES)
+    active = Registration.objects.filter(
+        event=event, status__in=Registration.ACTIVE_STATUSES
+    ).filter(
+        Q(answers__has_key=enums.DIETARY)
+        | Q(answers__has_key=enums.ACCESSIBILITY)
+        | Q(answers__has_key=enums.INTERPRETATION)
+    )
     tallies = {enums.DIETARY: {}, enums.ACCESSIBILITY: {}, enums.INTERPRETATION: {}}
     for answers in active.values_list("answers", flat=True):
         for key, tally in tallies.items():
@@ -398,12 +406,6 @@ def staff_list(request, slug):
         .annotate(n=Count("pk"))
         .order_by("-n")
     )
-    by_organisation = (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-        .values("organisation__id", "organisation__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "organisation__name")[:20]
-    )
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -415,11 +417,34 @@ def staff_list(request, slug):
             "counts": queries.counts(event),
             "places_left": queries.places_left(event),
             "by_district": list(by_district),
-            "by_organisation": list(by_organisation),
-            "summary": _summary(event),
             "statuses": Registration.Status.choices,
             "filters": request.GET,
             "querystring": params.urlencode(),
+        },
+    )
+
+
+@staff_required
+@require_GET
+def staff_summary(request, slug):
+    """Counts by association and district; catering, accessibility, interpretation."""
+    event = _staff_event(slug)
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    by_district = (
+        confirmed.values("organisation__municipality__district__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    by_organisation = confirmed.values("organisation__name").annotate(n=Count("pk")).order_by("-n")
+    return render(
+        request,
+        "registration/staff/summary.html",
+        {
+            "event": event,
+            "counts": queries.counts(event),
+            "by_district": list(by_district),
+            "by_organisation": list(by_organisation),
+            "summary": _summary(event),
         },
     )
 
