@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from vernetzt.directory.models import Organisation
+from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event
 
 from . import enums, exports, queries, services, tickets
@@ -397,15 +397,8 @@ def _summary(event):
 def staff_list(request, slug):
     event = _staff_event(slug)
     queryset = _filtered(request, event)
-    page = Paginator(queryset, 100).get_page(request.GET.get("page"))
-    by_district = (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-        .values(
-            "organisation__municipality__district__id", "organisation__municipality__district__name"
-        )
-        .annotate(n=Count("pk"))
-        .order_by("-n")
-    )
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    districts = District.objects.only("id", "name", "kind")
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -416,7 +409,7 @@ def staff_list(request, slug):
             "page_obj": page,
             "counts": queries.counts(event),
             "places_left": queries.places_left(event),
-            "by_district": list(by_district),
+            "districts": districts,
             "statuses": Registration.Status.choices,
             "filters": request.GET,
             "querystring": params.urlencode(),
