@@ -326,3 +326,33 @@ def test_staff_create_and_copy_meeting(staff_client):
     )
     assert response.status_code == 302
     assert Event.objects.get(slug="kopie").questions.count() == 5
+
+
+def test_api_hostile_bodies_never_500(client):
+    event = EventFactory()
+    event.questions.create(key="motto", label="Motto", kind="text")
+    url = f"/api/v1/events/{event.slug}/registrations"
+    bodies = [
+        {"first_name": "A\x00", "last_name": "B", "email": "a@example.org"},
+        {"first_name": "A", "last_name": "B", "email": "a\x00@example.org"},
+        {
+            "first_name": "A",
+            "last_name": "B",
+            "email": "a@example.org",
+            "answers": {"motto": "\x00"},
+        },
+        {"first_name": "x" * 10_000, "last_name": "B", "email": "a@example.org"},
+        {"first_name": "A", "last_name": "B", "email": "a@example.org", "language": "xx"},
+        {"first_name": "A", "last_name": "B", "email": "a@example.org", "pronouns": "\x00"},
+        {"first_name": "A", "last_name": "B", "email": "a@example.org", "answers": {"dietary": 5}},
+        {"first_name": 5, "last_name": None, "email": []},
+        {
+            "first_name": "<script>alert(1)</script>",
+            "last_name": "\u202e",
+            "email": "x@example.org",
+        },
+    ]
+    for body in bodies:
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code < 500, body
+    assert client.post(url, "not json", content_type="application/json").status_code < 500

@@ -100,6 +100,9 @@ def clean_answers(*, event: Event, answers: dict | None, questions=None) -> dict
         allowed = {choice for choice, _label in question.choice_pairs()}
         if question.kind == Question.Kind.TEXT:
             value = value.strip() if isinstance(value, str) else ""
+            if "\x00" in value:
+                errors[field_name] = [_("Please remove the invisible control characters.")]
+                continue
             if len(value) > MAX_TEXT_ANSWER:
                 errors[field_name] = [
                     _("Please write at most %(max)d characters.") % {"max": MAX_TEXT_ANSWER}
@@ -143,6 +146,11 @@ def _denormalise(registration: Registration) -> None:
 
 def _check_names(first_name: str, last_name: str, email: str | None, email_required: bool):
     errors = {}
+    for name, value in (("first_name", first_name), ("last_name", last_name), ("email", email)):
+        if value and "\x00" in value:
+            errors[name] = [_("Please remove the invisible control characters.")]
+    if errors:
+        return errors
     if not (first_name or "").strip():
         errors["first_name"] = [_("Please enter your first name.")]
     elif len(first_name) > 100:
@@ -220,7 +228,7 @@ def register_participant(
     except RegistrationError as error:
         errors.update(error.errors)
         cleaned = {}
-    if len(pronouns or "") > 40:
+    if "\x00" in (pronouns or "") or len(pronouns or "") > 40:
         errors["pronouns"] = [_("Please write at most %(max)d characters.") % {"max": 40}]
     if errors:
         raise RegistrationError(errors)
@@ -518,7 +526,7 @@ def check_in(
     if registration is None:
         registration = (
             Registration.objects.select_related("event", "organisation")
-            .filter(ticket_code=(ticket_code or "").strip()[:64])
+            .filter(ticket_code=(ticket_code or "").replace("\x00", "").strip()[:64])
             .first()
         )
         if registration is None:

@@ -116,7 +116,11 @@ def register(request, slug):
 def organisation_search(request, slug):
     """htmx: associations whose name contains the query (at most 10)."""
     _visible_event(slug)
-    query = (request.GET.get("organisation_search") or request.GET.get("q") or "").strip()[:100]
+    query = (
+        (request.GET.get("organisation_search") or request.GET.get("q") or "")
+        .replace("\x00", "")
+        .strip()[:100]
+    )
     results = []
     if len(query) >= 2:
         results = list(
@@ -256,7 +260,7 @@ def checkin(request, slug):
 @require_GET
 def checkin_search(request, slug):
     event = _checkin_event(request, slug)
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     results = []
     if len(query) >= 2:
         words = query.split()
@@ -357,7 +361,7 @@ def _filtered(request, event):
     organisation = request.GET.get("organisation", "")
     if organisation.isdigit():
         queryset = queryset.filter(organisation_id=int(organisation))
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     if query:
         queryset = queryset.filter(
             Q(first_name__icontains=query)
