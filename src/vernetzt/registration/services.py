@@ -67,15 +67,19 @@ def _lock_event(event: Event) -> Event:
 
 def ensure_builtin_questions(*, event: Event) -> None:
     """Create the built-in questions of a meeting that are missing (all optional)."""
+    from django.utils import translation
+
     existing = set(event.questions.values_list("key", flat=True))
     for position, (key, label, help_text, kind, sensitive) in enumerate(enums.BUILTIN_QUESTIONS):
         if key in existing:
             continue
+        with translation.override("en"):  # stored in English, shown translated
+            label, help_text = str(label), str(help_text)
         Question.objects.create(
             event=event,
             key=key,
-            label=str(label),
-            help_text=str(help_text),
+            label=label,
+            help_text=help_text,
             kind=kind,
             builtin=True,
             sensitive=sensitive,
