@@ -258,6 +258,23 @@ def register_participant(
                 ]
             }
         )
+    # Built before the lock, so that the lock is held only to count and insert.
+    registration = Registration(
+        event=event,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        pronouns=(pronouns or "").strip(),
+        email=(email or "").strip(),
+        email_normalised=email_norm,
+        organisation=organisation,
+        language=language,
+        answers=cleaned,
+        is_reserved=reserved,
+        idempotency_key=idempotency_key or None,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        created_by=created_by,
+    )
+    _denormalise(registration)
     try:
         with transaction.atomic():
             locked = _lock_event(event)
@@ -307,25 +324,11 @@ def register_participant(
                     status, position = Registration.Status.WAITING, counts["waiting"] + 1
             if RACE_DELAY:
                 time.sleep(RACE_DELAY)
-            registration = Registration(
-                event=locked,
-                status=status,
-                waiting_position=position,
-                first_name=first_name.strip(),
-                last_name=last_name.strip(),
-                pronouns=(pronouns or "").strip(),
-                email=(email or "").strip(),
-                email_normalised=email_norm,
-                organisation=organisation,
-                language=language,
-                answers=cleaned,
-                is_reserved=reserved,
-                idempotency_key=idempotency_key or None,
-                user=user if getattr(user, "is_authenticated", False) else None,
-                created_by=created_by,
-                confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
-            )
-            _denormalise(registration)
+            registration.event = locked
+            registration.status = status
+            registration.waiting_position = position
+            if status == Registration.Status.CONFIRMED:
+                registration.confirmed_at = timezone.now()
             registration.save()
             if registration.email:
                 pk = registration.pk
