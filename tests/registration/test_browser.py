@@ -99,3 +99,42 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     assert_accessible(desk)
     sam.refresh_from_db()
     assert sam.checked_in_at is not None
+
+
+def test_staff_pages_and_form_errors_are_accessible(pages, live_server):
+    event = EventFactory(capacity=5)
+    from vernetzt.registration.services import register_participant
+
+    register_participant(
+        event=event,
+        first_name="Kim",
+        last_name="Liste",
+        email="l@example.org",
+        answers={"dietary": ["vegan"]},
+    )
+    page = _english(pages, live_server)
+    page.goto(f"/veranstaltungen/{event.slug}/anmelden/")
+    page.locator("#id_first_name").fill("Kim")
+    page.locator("#id_email").fill("not-an-email")
+    page.get_by_role("button", name="Register now").click()
+    page.locator("#error-summary").wait_for()
+    assert page.locator("#id_first_name").input_value() == "Kim"
+    assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+
+    staff = UserFactory(email="staff-pages@example.org", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    for path in (
+        f"/veranstaltungen/{event.slug}/verwaltung/",
+        f"/veranstaltungen/{event.slug}/verwaltung/programm/",
+        f"/veranstaltungen/{event.slug}/verwaltung/anmeldungen/",
+        f"/veranstaltungen/{event.slug}/verwaltung/uebersicht/",
+        f"/veranstaltungen/{event.slug}/verwaltung/fragen/",
+        "/veranstaltungen/",
+    ):
+        page.goto(path)
+        assert_accessible(page)
