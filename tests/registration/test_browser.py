@@ -96,6 +96,7 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     desk.get_by_label("Or type the ticket code").fill(sam.ticket_code)
     desk.get_by_role("button", name="Check in", exact=True).click()
     result.get_by_text("Already checked in").wait_for()
+    assert desk.locator("#count-checked-in").inner_text() == "1"  # refreshed at once
     assert_accessible(desk)
     sam.refresh_from_db()
     assert sam.checked_in_at is not None

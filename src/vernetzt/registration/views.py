@@ -291,11 +291,13 @@ def _checkin_result(request, event, *, registration=None, code=""):
             {"event": event, "error": str(error)},
             status=200,
         )
-    return render(
+    response = render(
         request,
         "registration/checkin/_result.html",
         {"event": event, "result": result, "registration": result.registration},
     )
+    response["HX-Trigger"] = "checkin-changed"  # the counter refreshes at once
+    return response
 
 
 @_checkin_allowed
@@ -319,11 +321,13 @@ def checkin_undo(request, slug, pk):
     event = _checkin_event(request, slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
     services.undo_check_in(registration=registration)
-    return render(
+    response = render(
         request,
         "registration/checkin/_result.html",
         {"event": event, "undone": True, "registration": registration},
     )
+    response["HX-Trigger"] = "checkin-changed"
+    return response
 
 
 @_checkin_allowed
