@@ -356,3 +356,34 @@ def test_api_hostile_bodies_never_500(client):
         response = client.post(url, body, content_type="application/json")
         assert response.status_code < 500, body
     assert client.post(url, "not json", content_type="application/json").status_code < 500
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise OSError("SMTP server down")
+
+
+def test_email_failure_does_not_lose_the_registration(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.registration.test_views.FailingBackend"
+    event = EventFactory()
+    body = {
+        "first_name": "Kim",
+        "last_name": "B",
+        "email": "down@example.org",
+        "organisation": None,
+        "language": "de",
+        "answers": {},
+    }
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(
+            f"/api/v1/events/{event.slug}/registrations", body, content_type="application/json"
+        )
+    assert len(callbacks) == 1  # the email task ran, and failed
+    assert response.status_code == 201
+    registration = Registration.objects.get()
+    assert registration.confirmation_sent_at is None  # not flagged: a retry will send it
