@@ -10,6 +10,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("verzeichnis/", include("vernetzt.directory.urls")),
     path("veranstaltungen/", include("vernetzt.events.urls")),
+    path("veranstaltungen/", include("vernetzt.registration.urls")),
     path("aktuelles/", include("vernetzt.publishing.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class RegistrationConfig(AppConfig):
     name = "vernetzt.registration"
     verbose_name = _("Registration")
+
+    def copy_event_data(self, source, target, delta):
+        """Copy the questions of a meeting to its copy (see events.services.copy_event)."""
+        from .models import Question
+
+        for question in Question.objects.filter(event=source):
+            question.pk = None
+            question.event = target
+            question.save()

@@ -1,0 +1,75 @@
+"""Writes of meetings: copy a meeting (programme, questions, limits; dates shifted)."""
+
+from datetime import datetime
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Event, StagePerson
+
+
+@transaction.atomic
+def copy_event(*, source: Event, title: str, slug: str, starts_at: datetime) -> Event:
+    """A new draft meeting like `source`, shifted so that it starts at `starts_at`.
+
+    Copies venue, texts, capacity and limits, programme items with their people on stage.
+    Other apps copy their parts through `AppConfig.copy_event_data(source, target, delta)`
+    (registration: questions; forums: their forums). Raises IntegrityError for a used slug.
+    """
+    delta = starts_at - source.starts_at
+    target = Event.objects.create(
+        title=title,
+        slug=slug,
+        edition="",
+        theme=source.theme,
+        description=source.description,
+        starts_at=source.starts_at + delta,
+        ends_at=source.ends_at + delta,
+        venue=source.venue,
+        partners=source.partners,
+        funders=source.funders,
+        status=Event.Status.DRAFT,
+        capacity=source.capacity,
+        reserved_places=source.reserved_places,
+        per_organisation_limit=source.per_organisation_limit,
+        per_organisation_limit_until=(
+            source.per_organisation_limit_until + delta
+            if source.per_organisation_limit_until
+            else None
+        ),
+        copied_from=source,
+    )
+    for item in source.programme_items.prefetch_related("stage_people"):
+        people = list(item.stage_people.all())
+        item.pk = None
+        item.event = target
+        item.starts_at += delta
+        if item.ends_at:
+            item.ends_at += delta
+        item.save()
+        for person in people:
+            person.pk = None
+            person.event = target
+            person.programme_item = item
+            person.save()
+    for person in StagePerson.objects.filter(event=source, programme_item__isnull=True):
+        person.pk = None
+        person.event = target
+        person.save()
+    for app_config in apps.get_app_configs():
+        hook = getattr(app_config, "copy_event_data", None)
+        if hook:
+            hook(source, target, delta)
+    return target
+
+
+def next_meeting():
+    """The next published meeting that has not ended (for the home page), or None."""
+    return (
+        Event.objects.filter(status__in=Event.VISIBLE_STATUSES, ends_at__gte=timezone.now())
+        .exclude(status=Event.Status.PAST)
+        .select_related("venue")
+        .order_by("starts_at")
+        .first()
+    )

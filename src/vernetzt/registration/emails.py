@@ -1,0 +1,50 @@
+"""The emails of a registration, rendered in the registrant's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import tickets
+
+
+def _context(registration, **extra):
+    return {
+        "registration": registration,
+        "event": registration.event,
+        "manage_url": settings.SITE_URL + registration.get_absolute_url(),
+        "event_url": settings.SITE_URL + registration.event.get_absolute_url(),
+        **extra,
+    }
+
+
+def send_confirmation(registration, *, promoted: bool = False) -> None:
+    """Confirmation (or waiting list) email with .ics and, once confirmed, the QR ticket."""
+    with translation.override(registration.language):
+        context = _context(registration, promoted=promoted)
+        if promoted:
+            subject = _("You have a place: %(title)s") % {"title": registration.event.title}
+        elif registration.status == "confirmed":
+            subject = _("Your registration: %(title)s") % {"title": registration.event.title}
+        else:
+            subject = _("You are on the waiting list: %(title)s") % {
+                "title": registration.event.title
+            }
+        body = render_to_string("registration/email/confirmation.txt", context)
+        message = EmailMultiAlternatives(subject, body, to=[registration.email])
+        ics = tickets.event_ics(registration.event, registration=registration)
+        message.attach("meeting.ics", ics, "text/calendar")
+        if registration.status == "confirmed":
+            message.attach("ticket.png", tickets.qr_png(registration.ticket_code), "image/png")
+        message.send()
+
+
+def send_reminder(registration) -> None:
+    with translation.override(registration.language):
+        context = _context(registration)
+        subject = _("Reminder: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("registration/email/reminder.txt", context)
+        message = EmailMultiAlternatives(subject, body, to=[registration.email])
+        message.attach("ticket.png", tickets.qr_png(registration.ticket_code), "image/png")
+        message.send()

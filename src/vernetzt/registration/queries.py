@@ -1,0 +1,45 @@
+"""Reads of the registration app (no writes here)."""
+
+from django.db.models import Count, Prefetch, Q
+
+from vernetzt.events.models import Event, ProgrammeItem, StagePerson
+
+from .models import Registration
+
+
+def places_left(event: Event) -> int:
+    """Public places still free (reserved places and registrations not counted)."""
+    confirmed = Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED, is_reserved=False
+    ).count()
+    return max(0, event.capacity - confirmed)
+
+
+def programme(event: Event):
+    return ProgrammeItem.objects.filter(event=event).prefetch_related(
+        Prefetch(
+            "stage_people",
+            queryset=StagePerson.objects.select_related("organisation").order_by("position", "id"),
+        )
+    )
+
+
+def get_by_token(*, slug: str, token: str) -> Registration | None:
+    """The registration of a personal link, or None (wrong, forged or other meeting)."""
+    if not token or len(token) > 64 or "\x00" in token:
+        return None
+    return (
+        Registration.objects.select_related("event", "event__venue", "organisation")
+        .filter(event__slug=slug, manage_token=token)
+        .first()
+    )
+
+
+def counts(event: Event) -> dict:
+    return Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status="confirmed")),
+        waiting=Count("pk", filter=Q(status="waiting")),
+        cancelled=Count("pk", filter=Q(status="cancelled")),
+        checked_in=Count("pk", filter=Q(checked_in_at__isnull=False, status="confirmed")),
+        reserved=Count("pk", filter=Q(status="confirmed", is_reserved=True)),
+    )

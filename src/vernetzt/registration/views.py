@@ -1,0 +1,639 @@
+"""Pages of registration: the public form, the personal page, check-in and staff pages."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from vernetzt.directory.models import District, Organisation
+from vernetzt.events.models import Event
+
+from . import enums, exports, queries, services, tickets
+from .forms import (
+    ManageRegistrationForm,
+    QuestionForm,
+    RegistrationForm,
+    StaffAddForm,
+    StaffRegistrationForm,
+)
+from .models import Question, Registration
+
+
+def staff_required(view):
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm("registration.manage_registrations"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _visible_event(slug):
+    return get_object_or_404(
+        Event.objects.select_related("venue"), slug=slug, status__in=Event.VISIBLE_STATUSES
+    )
+
+
+def _registration_or_404(slug, token):
+    registration = queries.get_by_token(slug=slug, token=token)
+    if registration is None:
+        raise Http404(_("This personal link is not valid. Please use the link in your email."))
+    return registration
+
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+def register(request, slug):
+    """The registration form (no account needed)."""
+    event = _visible_event(slug)
+    search_url = reverse("registration:organisation_search", kwargs={"slug": slug})
+    if not event.is_registration_open:
+        return render(request, "registration/closed.html", {"event": event}, status=200)
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, event=event, search_url=search_url)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    organisation = data["organisation"]
+                    if not organisation and data["new_organisation"].strip():
+                        organisation = services.create_pending_organisation(
+                            name=data["new_organisation"]
+                        )
+                    registration, _created = services.register_participant(
+                        event=event,
+                        first_name=data["first_name"],
+                        last_name=data["last_name"],
+                        email=data["email"],
+                        organisation=organisation,
+                        language=data["language"],
+                        answers=form.answers(),
+                        pronouns=data["pronouns"],
+                        idempotency_key=data["idempotency_key"] or None,
+                        user=request.user,
+                    )
+            except services.RegistrationError as error:
+                form.add_service_errors(error.errors)
+            else:
+                if registration.status == Registration.Status.CONFIRMED:
+                    messages.success(request, _("Your place is confirmed. We sent you an email."))
+                else:
+                    messages.info(
+                        request,
+                        _("The meeting is full: you are on the waiting list at position %(n)d.")
+                        % {"n": registration.waiting_position},
+                    )
+                return redirect(registration.get_absolute_url())
+    else:
+        form = RegistrationForm(
+            event=event, search_url=search_url, initial={"language": get_language()}
+        )
+    return render(
+        request,
+        "registration/register.html",
+        {"event": event, "form": form, "places_left": queries.places_left(event)},
+    )
+
+
+@require_GET
+def organisation_search(request, slug):
+    """htmx: associations whose name contains the query (at most 10)."""
+    _visible_event(slug)
+    query = (
+        (request.GET.get("organisation_search") or request.GET.get("q") or "")
+        .replace("\x00", "")
+        .strip()[:100]
+    )
+    results = []
+    if len(query) >= 2:
+        results = list(
+            Organisation.objects.exclude(status=Organisation.Status.ARCHIVED)
+            .filter(name__icontains=query)
+            .select_related("municipality")
+            .order_by("name")[:10]
+        )
+    return render(
+        request,
+        "registration/_organisation_results.html",
+        {"results": results, "name": "organisation", "selected": None},
+    )
+
+
+def manage(request, slug, token):
+    """The personal page: see, change or cancel (the token is the key)."""
+    registration = _registration_or_404(slug, token)
+    form = None
+    if registration.is_active:
+        if request.method == "POST":
+            form = ManageRegistrationForm(request.POST, instance=registration)
+            if form.is_valid():
+                try:
+                    services.update_registration(
+                        registration=registration,
+                        data={**form.cleaned_data, "answers": form.answers()},
+                    )
+                except services.RegistrationError as error:
+                    form.add_service_errors(error.errors)
+                else:
+                    messages.success(request, _("Your changes are saved."))
+                    return redirect(registration.get_absolute_url())
+            registration.refresh_from_db()
+        else:
+            form = ManageRegistrationForm(instance=registration)
+    sections = []
+    from django.apps import apps
+
+    for app_config in apps.get_app_configs():
+        contribute = getattr(app_config, "registration_sections", None)
+        if contribute:
+            sections.extend(contribute(request, registration) or [])
+    return render(
+        request,
+        "registration/manage.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "form": form,
+            "qr": tickets.qr_data_uri(registration.ticket_code)
+            if registration.status == Registration.Status.CONFIRMED
+            else None,
+            "sections": sections,
+            "certificate_available": bool(
+                registration.checked_in_at and registration.event.starts_at <= timezone.now()
+            ),
+        },
+    )
+
+
+@require_POST
+def cancel(request, slug, token):
+    registration = _registration_or_404(slug, token)
+    services.cancel_registration(registration=registration)
+    messages.success(
+        request, _("Your registration is cancelled. Your place goes to the next person.")
+    )
+    return redirect(registration.get_absolute_url())
+
+
+@require_GET
+def ics(request, slug, token):
+    registration = _registration_or_404(slug, token)
+    response = HttpResponse(
+        tickets.event_ics(registration.event, registration=registration),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
+    return response
+
+
+@require_GET
+def ticket_pdf(request, slug, token):
+    """The ticket to print (also for people registered without an email)."""
+    registration = _registration_or_404(slug, token)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise Http404(_("Only a confirmed registration has a ticket."))
+    return exports.pdf_response(
+        "registration/pdf/ticket.html",
+        {"registrations": [exports.badge_data(registration)], "event": registration.event},
+        f"ticket-{slug}.pdf",
+    )
+
+
+@require_GET
+def certificate(request, slug, token):
+    """Certificate of attendance, for checked-in people once the meeting has begun."""
+    registration = _registration_or_404(slug, token)
+    if not registration.checked_in_at or registration.event.starts_at > timezone.now():
+        raise Http404(_("A certificate is available after the meeting for people who came."))
+    return exports.pdf_response(
+        "registration/pdf/certificate.html",
+        {"registration": registration, "event": registration.event},
+        f"bescheinigung-{slug}.pdf",
+    )
+
+
+# --- Check-in -------------------------------------------------------------------------------
+
+
+def _checkin_event(request, slug):
+    if not request.user.has_perm("registration.check_in"):
+        raise PermissionDenied
+    return get_object_or_404(Event, slug=slug)
+
+
+def _checkin_allowed(view):
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@_checkin_allowed
+def checkin(request, slug):
+    event = _checkin_event(request, slug)
+    return render(
+        request, "registration/checkin/page.html", {"event": event, "counts": queries.counts(event)}
+    )
+
+
+@_checkin_allowed
+@require_GET
+def checkin_search(request, slug):
+    event = _checkin_event(request, slug)
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    results = []
+    if len(query) >= 2:
+        words = query.split()
+        queryset = Registration.objects.filter(event=event).exclude(
+            status=Registration.Status.CANCELLED
+        )
+        for word in words[:3]:
+            queryset = queryset.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+        results = list(queryset.select_related("organisation").order_by("last_name")[:20])
+    return render(
+        request, "registration/checkin/_results.html", {"event": event, "results": results}
+    )
+
+
+def _checkin_result(request, event, *, registration=None, code=""):
+    try:
+        result = services.check_in(
+            event=event, registration=registration, ticket_code=code, by=request.user
+        )
+    except services.CheckInError as error:
+        return render(
+            request,
+            "registration/checkin/_result.html",
+            {"event": event, "error": str(error)},
+            status=200,
+        )
+    response = render(
+        request,
+        "registration/checkin/_result.html",
+        {"event": event, "result": result, "registration": result.registration},
+    )
+    response["HX-Trigger"] = "checkin-changed"  # the counter refreshes at once
+    return response
+
+
+@_checkin_allowed
+@require_POST
+def checkin_scan(request, slug):
+    event = _checkin_event(request, slug)
+    return _checkin_result(request, event, code=request.POST.get("code", ""))
+
+
+@_checkin_allowed
+@require_POST
+def checkin_person(request, slug, pk):
+    event = _checkin_event(request, slug)
+    registration = get_object_or_404(Registration, pk=pk, event=event)
+    return _checkin_result(request, event, registration=registration)
+
+
+@_checkin_allowed
+@require_POST
+def checkin_undo(request, slug, pk):
+    event = _checkin_event(request, slug)
+    registration = get_object_or_404(Registration, pk=pk, event=event)
+    services.undo_check_in(registration=registration)
+    response = render(
+        request,
+        "registration/checkin/_result.html",
+        {"event": event, "undone": True, "registration": registration},
+    )
+    response["HX-Trigger"] = "checkin-changed"
+    return response
+
+
+@_checkin_allowed
+@require_GET
+def checkin_counter(request, slug):
+    event = _checkin_event(request, slug)
+    return render(
+        request,
+        "registration/checkin/_counter.html",
+        {"event": event, "counts": queries.counts(event)},
+    )
+
+
+# --- Staff ----------------------------------------------------------------------------------
+
+
+def _staff_event(slug):
+    return get_object_or_404(Event.objects.select_related("venue"), slug=slug)
+
+
+def _filtered(request, event):
+    queryset = (
+        Registration.objects.filter(event=event)
+        .select_related("organisation", "organisation__municipality__district")
+        .defer("answers", "accessibility_needs")
+    )
+    status = request.GET.get("status", "")
+    if status in Registration.Status.values:
+        queryset = queryset.filter(status=status)
+    if request.GET.get("checked_in") == "1":
+        queryset = queryset.filter(checked_in_at__isnull=False)
+    district = request.GET.get("district", "")
+    if district.isdigit():
+        queryset = queryset.filter(organisation__municipality__district_id=int(district))
+    organisation = request.GET.get("organisation", "")
+    if organisation.isdigit():
+        queryset = queryset.filter(organisation_id=int(organisation))
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    if query:
+        queryset = queryset.filter(
+            Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(organisation__name__icontains=query)
+        )
+    return queryset.order_by("status", "waiting_position", "last_name", "id")
+
+
+def _summary(event):
+    """Catering, accessibility and interpretation counts among active registrations."""
+    active = Registration.objects.filter(
+        event=event, status__in=Registration.ACTIVE_STATUSES
+    ).filter(
+        Q(answers__has_key=enums.DIETARY)
+        | Q(answers__has_key=enums.ACCESSIBILITY)
+        | Q(answers__has_key=enums.INTERPRETATION)
+    )
+    tallies = {enums.DIETARY: {}, enums.ACCESSIBILITY: {}, enums.INTERPRETATION: {}}
+    for answers in active.values_list("answers", flat=True):
+        for key, tally in tallies.items():
+            value = (answers or {}).get(key)
+            for item in value if isinstance(value, list) else ([value] if value else []):
+                tally[item] = tally.get(item, 0) + 1
+    labels = {key: dict(enums.BUILTIN_CHOICES[key]) for key in tallies}
+    return {
+        key: sorted(
+            ((str(labels[key].get(value, value)), count) for value, count in tally.items()),
+            key=lambda pair: -pair[1],
+        )
+        for key, tally in tallies.items()
+    }
+
+
+@staff_required
+def staff_list(request, slug):
+    event = _staff_event(slug)
+    queryset = _filtered(request, event)
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    districts = District.objects.only("id", "name", "kind")
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "registration/staff/list.html",
+        {
+            "event": event,
+            "page_obj": page,
+            "counts": queries.counts(event),
+            "places_left": queries.places_left(event),
+            "districts": districts,
+            "statuses": Registration.Status.choices,
+            "filters": request.GET,
+            "querystring": params.urlencode(),
+        },
+    )
+
+
+@staff_required
+@require_GET
+def staff_summary(request, slug):
+    """Counts by association and district; catering, accessibility, interpretation."""
+    event = _staff_event(slug)
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    by_district = (
+        confirmed.values("organisation__municipality__district__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    by_organisation = confirmed.values("organisation__name").annotate(n=Count("pk")).order_by("-n")
+    return render(
+        request,
+        "registration/staff/summary.html",
+        {
+            "event": event,
+            "counts": queries.counts(event),
+            "by_district": list(by_district),
+            "by_organisation": list(by_organisation),
+            "summary": _summary(event),
+        },
+    )
+
+
+@staff_required
+def staff_add(request, slug):
+    event = _staff_event(slug)
+    form = StaffAddForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration, _created = services.register_participant(
+                event=event,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"] or None,
+                organisation=data["organisation"],
+                language=data["language"],
+                answers=form.answers(),
+                pronouns=data["pronouns"],
+                created_by=request.user,
+                by_staff=True,
+                reserved=data["reserved"],
+            )
+        except services.RegistrationError as error:
+            form.add_service_errors(error.errors)
+        else:
+            messages.success(request, _("Registration added."))
+            return redirect("registration:staff_edit", slug=slug, pk=registration.pk)
+    return render(request, "registration/staff/form.html", {"event": event, "form": form})
+
+
+@staff_required
+def staff_edit(request, slug, pk):
+    event = _staff_event(slug)
+    registration = get_object_or_404(Registration, pk=pk, event=event)
+    form = StaffRegistrationForm(request.POST or None, instance=registration, event=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_registration(
+                registration=registration,
+                data={**form.cleaned_data, "answers": form.answers()},
+                by_staff=True,
+            )
+        except services.RegistrationError as error:
+            form.add_service_errors(error.errors)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("registration:staff_edit", slug=slug, pk=pk)
+    return render(
+        request,
+        "registration/staff/form.html",
+        {"event": event, "form": form, "registration": registration},
+    )
+
+
+@staff_required
+@require_POST
+def staff_cancel(request, slug, pk):
+    event = _staff_event(slug)
+    registration = get_object_or_404(Registration, pk=pk, event=event)
+    services.cancel_registration(registration=registration)
+    messages.success(request, _("Registration cancelled."))
+    return redirect("registration:staff_list", slug=slug)
+
+
+@staff_required
+@require_POST
+def staff_move(request, slug, pk):
+    event = _staff_event(slug)
+    registration = get_object_or_404(Registration, pk=pk, event=event)
+    position = request.POST.get("position", "")
+    try:
+        services.move_registration(
+            registration=registration,
+            to=request.POST.get("to", ""),
+            position=int(position) if position.isdigit() else None,
+        )
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Registration moved."))
+    return redirect("registration:staff_edit", slug=slug, pk=pk)
+
+
+@staff_required
+@require_GET
+def export_csv(request, slug):
+    event = _staff_event(slug)
+    include = request.GET.get("sensitive") == "1"
+    header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-anmeldungen.csv"'
+    return response
+
+
+@staff_required
+@require_GET
+def export_xlsx(request, slug):
+    event = _staff_event(slug)
+    include = request.GET.get("sensitive") == "1"
+    header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
+    response = HttpResponse(
+        exports.xlsx(header, rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}-anmeldungen.xlsx"'
+    return response
+
+
+@staff_required
+@require_GET
+def participants_pdf(request, slug):
+    event = _staff_event(slug)
+    registrations = (
+        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+        .select_related("organisation")
+        .order_by("last_name", "first_name")
+    )
+    return exports.pdf_response(
+        "registration/pdf/participants.html",
+        {"event": event, "registrations": registrations},
+        f"{slug}-teilnehmende.pdf",
+    )
+
+
+@staff_required
+@require_GET
+def badges_pdf(request, slug):
+    event = _staff_event(slug)
+    registrations = (
+        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+        .select_related("organisation")
+        .order_by("last_name", "first_name")
+    )
+    return exports.pdf_response(
+        "registration/pdf/badges.html",
+        {"event": event, "registrations": [exports.badge_data(r) for r in registrations]},
+        f"{slug}-namensschilder.pdf",
+    )
+
+
+@staff_required
+def questions(request, slug):
+    event = _staff_event(slug)
+    services.ensure_builtin_questions(event=event)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        question = form.save(commit=False)
+        question.event = event
+        question.choices = form.cleaned_data["choices"]
+        base = f"q{event.questions.count() + 1}"
+        key, number = base, 1
+        while event.questions.filter(key=key).exists():
+            number += 1
+            key = f"{base}-{number}"
+        question.key = key
+        question.save()
+        messages.success(request, _("Question added."))
+        return redirect("registration:questions", slug=slug)
+    return render(
+        request,
+        "registration/staff/questions.html",
+        {"event": event, "form": form, "questions": event.questions.all()},
+    )
+
+
+@staff_required
+def question_edit(request, slug, pk):
+    event = _staff_event(slug)
+    question = get_object_or_404(Question, pk=pk, event=event)
+    form = QuestionForm(request.POST or None, instance=question)
+    if question.builtin:
+        for name in ("kind", "choices_text"):
+            form.fields[name].disabled = True
+    if request.method == "POST" and form.is_valid():
+        question = form.save(commit=False)
+        if not question.builtin:
+            question.choices = form.cleaned_data["choices"]
+        question.save()
+        messages.success(request, _("Your changes are saved."))
+        return redirect("registration:questions", slug=slug)
+    return render(
+        request,
+        "registration/staff/question_form.html",
+        {"event": event, "form": form, "question": question},
+    )
