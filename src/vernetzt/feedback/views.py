@@ -18,7 +18,7 @@ from vernetzt.registration import exports as registration_exports
 from vernetzt.registration import tickets
 
 from . import queries, services
-from .models import Question, Survey
+from .models import MIN_RESPONSES, Question, Survey
 
 
 def staff_required(view):
@@ -119,7 +119,7 @@ def results(request, slug, pk):
 
 def _export(request, slug, pk):
     survey = _survey(slug, pk)
-    if survey.responses.count() < services.MIN_RESPONSES:
+    if survey.responses.count() < MIN_RESPONSES:
         messages.error(request, _("Results are shown from 5 answers on."))
         return None, None, survey
     header, rows = queries.export_rows(survey)

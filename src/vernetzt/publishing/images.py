@@ -24,7 +24,14 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own guard as a second line
 
 
 class ImageRejected(Exception):
-    """An upload cannot be used; the message says why, in the user's language."""
+    """An upload cannot be used; the message says why, in the user's language.
+
+    `reason`: "size", "type", "pixels" or "broken".
+    """
+
+    def __init__(self, message: str, reason: str = "type"):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass
@@ -51,13 +58,16 @@ def process(name: str, data: bytes) -> Processed:
     """
     if len(data) > MAX_BYTES:
         raise ImageRejected(
-            _("%(name)s is larger than %(max)s MB.") % {"name": name, "max": MAX_BYTES >> 20}
+            _("%(name)s is larger than %(max)s MB.") % {"name": name, "max": MAX_BYTES >> 20},
+            "size",
         )
     try:
         with Image.open(io.BytesIO(data)) as probe:
             kind = probe.format
             width, height = probe.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
+    except Image.DecompressionBombError:
+        raise ImageRejected(_("%(name)s has too many pixels.") % {"name": name}, "pixels") from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise ImageRejected(
             _("%(name)s is not a photo (JPEG, PNG or WebP).") % {"name": name}
         ) from None
@@ -66,7 +76,8 @@ def process(name: str, data: bytes) -> Processed:
     if width * height > MAX_PIXELS or width <= 0 or height <= 0:
         raise ImageRejected(
             _("%(name)s has too many pixels (%(width)s x %(height)s).")
-            % {"name": name, "width": width, "height": height}
+            % {"name": name, "width": width, "height": height},
+            "pixels",
         )
     try:
         with Image.open(io.BytesIO(data)) as image:
@@ -79,7 +90,7 @@ def process(name: str, data: bytes) -> Processed:
             size = (round(image.size[0] * scale), round(image.size[1] * scale))
             thumbnail = _encode(image, THUMB_SIZE)
     except (OSError, Image.DecompressionBombError, ValueError, SyntaxError):
-        raise ImageRejected(_("%(name)s could not be read.") % {"name": name}) from None
+        raise ImageRejected(_("%(name)s could not be read.") % {"name": name}, "broken") from None
     return Processed(name=name, web=web, thumbnail=thumbnail, width=size[0], height=size[1])
 
 
