@@ -118,7 +118,7 @@ def test_results_only_from_five_answers_and_compared_with_earlier_years(client, 
             token=earlier.open_token, data=_querydict(answer_data(earlier, scale=2))
         )
     survey = survey_for(past_event)
-    for number in range(4):
+    for _number in range(4):
         services.submit_response(
             token=survey.open_token, data=_querydict(answer_data(survey, scale=5))
         )

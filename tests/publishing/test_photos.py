@@ -2,6 +2,7 @@ import io
 import struct
 import zipfile
 import zlib
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,7 +27,7 @@ def test_the_gps_data_does_not_reach_the_stored_files(event, client):
             assert len(exif) == 0
             assert not exif.get_ifd(0x8825)
             assert "exif" not in stored.info and "xmp" not in stored.info
-            assert b"Beispielkamera" not in open(field.path, "rb").read()
+            assert b"Beispielkamera" not in Path(field.path).read_bytes()
     # and the file the public gets is that file
     page = client.get(reverse("publishing:gallery", kwargs={"slug": event.slug}))
     assert photo.thumbnail.url in page.content.decode()
