@@ -126,3 +126,17 @@ def test_photo_without_consent_is_never_public(event, client):
     page = client.get(reverse("publishing:gallery", kwargs={"slug": event.slug})).content.decode()
     assert shown.thumbnail.url in page
     assert hidden.thumbnail.url not in page and hidden.image.url not in page
+
+
+def test_too_large_upload_through_the_page_is_refused_with_its_name(event, client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True))
+    url = reverse("publishing:photo_upload", kwargs={"slug": event.slug})
+    big = SimpleUploadedFile("riesig.jpg", b"\xff\xd8" + b"0" * (31 * 1024 * 1024), "image/jpeg")
+    good = SimpleUploadedFile("gut.jpg", jpeg_with_gps(), "image/jpeg")
+    response = client.post(
+        url, {"files": [big, good], "credit": "Pola Sell", "licence": "cc-by-4.0"}, follow=True
+    )
+    assert "riesig.jpg" in response.content.decode()
+    assert Photo.objects.filter(event=event).count() == 1

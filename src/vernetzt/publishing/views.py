@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from vernetzt.events.models import Event
 from vernetzt.registration import exports as registration_exports
 
-from . import pdf, queries, services
+from . import images, pdf, queries, services
 from .forms import DocumentationForm, PhotoForm, PhotoUploadForm
 from .models import Documentation, NewsPost, Photo
 
@@ -112,10 +112,12 @@ def photo_upload(request, slug):
             files = []
             problems = []
             for upload in form.cleaned_data["files"]:
-                if upload.size > 200 * 1024 * 1024 and not upload.name.lower().endswith(".zip"):
+                is_zip = upload.name.lower().endswith(".zip")
+                if upload.size > images.MAX_BYTES and not is_zip:
+                    # refused before reading it into memory
                     problems.append(
                         _("%(name)s is larger than %(max)s MB.")
-                        % {"name": upload.name[:200], "max": 30}
+                        % {"name": upload.name[:200], "max": images.MAX_BYTES >> 20}
                     )
                     continue
                 files.append((upload.name, upload.read()))
