@@ -92,8 +92,8 @@ def photo(seed: int) -> bytes:
     return out.getvalue()
 
 
-t0 = time.perf_counter()
 files = [(f"foto{n}.jpg", photo(n)) for n in range(50)]
+t0 = time.perf_counter()
 photos, problems = services.upload_photos(
     event=event, files=files, credit="Pola Sell", licence="cc-by-4.0"
 )

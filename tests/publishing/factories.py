@@ -14,7 +14,7 @@ def jpeg_with_gps(width=320, height=240) -> bytes:
     gps = {1: "N", 2: (50.0, 6.0, 30.0), 3: "E", 4: (8.0, 40.0, 10.0)}
     exif[0x8825] = gps
     out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif.tobytes())
+    image.save(out, format="JPEG", exif=exif.tobytes(), xmp=b"<x:xmpmeta>Geheimer Ort</x:xmpmeta>")
     return out.getvalue()
 
 

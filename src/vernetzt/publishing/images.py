@@ -81,13 +81,15 @@ def process(name: str, data: bytes) -> Processed:
         )
     try:
         with Image.open(io.BytesIO(data)) as image:
+            if image.format in ("JPEG", "MPO"):
+                image.draft("RGB", (WEB_SIZE, WEB_SIZE))  # decode at a reduced scale: faster
             image.load()
             image = ImageOps.exif_transpose(image)
             if image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")
+            image.thumbnail((WEB_SIZE, WEB_SIZE), Image.Resampling.LANCZOS)
+            size = image.size
             web = _encode(image, WEB_SIZE)
-            scale = min(1.0, WEB_SIZE / max(image.size))
-            size = (round(image.size[0] * scale), round(image.size[1] * scale))
             thumbnail = _encode(image, THUMB_SIZE)
     except (OSError, Image.DecompressionBombError, ValueError, SyntaxError):
         raise ImageRejected(_("%(name)s could not be read.") % {"name": name}, "broken") from None
