@@ -163,3 +163,28 @@ def test_results_page_and_exports(client, past_event, django_assert_max_num_quer
     assert csv.count("\n") == 7
     xlsx = client.get(reverse("feedback:export_xlsx", kwargs=kwargs))
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_the_qr_link_is_not_offered_twice_in_the_same_browser(client, past_event):
+    survey = survey_for(past_event)
+    url = reverse("feedback:answer", kwargs={"token": survey.open_token})
+    assert client.post(url, answer_data(survey)).status_code == 200
+    again = client.post(url, answer_data(survey))
+    assert Response.objects.count() == 1
+    assert "form" not in again.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_hostile_text_is_shown_escaped(client, past_event):
+    from tests.factories import UserFactory
+
+    survey = survey_for(past_event)
+    hostile = '<script>alert(1)</script><svg onload="alert(2)">\u202e' + "x" * 4000
+    for _ in range(5):
+        services.submit_response(
+            token=survey.open_token, data=_querydict(answer_data(survey, text=hostile))
+        )
+    client.force_login(UserFactory(is_staff=True))
+    page = client.get(
+        reverse("feedback:results", kwargs={"slug": past_event.slug, "pk": survey.pk})
+    ).content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;" in page

@@ -125,3 +125,14 @@ def test_report_counts_new_and_returning_associations(event, participants):
     assert data["organisations"] == 3
     assert data["organisations_returning"] == 1
     assert data["organisations_new"] == 2
+
+
+def test_hostile_text_blocks_are_escaped(event, client):
+    documentation = services.get_or_create_documentation(event=event)
+    documentation.greeting_de = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    documentation.save()
+    services.publish_documentation(documentation=documentation)
+    page = client.get(reverse("publishing:documentation", kwargs={"slug": event.slug}))
+    body = page.content.decode()
+    assert "<script>alert(1)" not in body and "&lt;script&gt;" in body
+    assert 'onerror="alert(2)"' not in body

@@ -166,7 +166,9 @@ def answer(request, token):
             {"message": _("This link is not valid. Please use the link in your email.")},
             status=404,
         )
-    if invitation is not None and invitation.used:
+    done_cookie = f"survey_{survey.pk}_done" if survey is not None else ""
+    answered_here = invitation is None and request.get_signed_cookie(done_cookie, "", salt="s")
+    if (invitation is not None and invitation.used) or answered_here:
         return render(
             request,
             "feedback/message.html",
@@ -187,11 +189,23 @@ def answer(request, token):
             if not errors:
                 return render(request, "feedback/message.html", {"message": str(error)})
         else:
-            return render(
+            response = render(
                 request,
                 "feedback/message.html",
                 {"message": _("Thank you! Your answers have been saved anonymously.")},
             )
+            if invitation is None:
+                # the QR link: this browser is not offered the form again (holds no answer)
+                response.set_signed_cookie(
+                    done_cookie,
+                    "1",
+                    salt="s",
+                    max_age=180 * 24 * 3600,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=request.is_secure(),
+                )
+            return response
     fields = []
     for question in survey.questions.all():
         name = f"q{question.pk}"
