@@ -11,7 +11,8 @@ urlpatterns = [
     path("verzeichnis/", include("vernetzt.directory.urls")),
     path("veranstaltungen/", include("vernetzt.events.urls")),
     path("veranstaltungen/", include("vernetzt.registration.urls")),
-    path("aktuelles/", include("vernetzt.publishing.urls")),
+    path("", include("vernetzt.feedback.urls")),
+    path("", include("vernetzt.publishing.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
 ]
