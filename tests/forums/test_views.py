@@ -79,23 +79,23 @@ def test_a_host_of_another_forum_cannot_record_or_see_the_list(client, meeting):
     assert response.status_code == 200 and "error-summary" in response.content.decode()
 
 
-def test_run_page_refuses_a_second_run_with_a_message(admin_client, meeting):
+def test_run_page_refuses_a_second_run_with_a_message(staff_client, meeting):
     from vernetzt.forums.models import AssignmentRun
 
     event, _slot, _forums = meeting
     AssignmentRun.objects.create(event=event, status=AssignmentRun.Status.RUNNING)
-    response = admin_client.post(reverse("forums:run", kwargs={"slug": event.slug}), follow=True)
+    response = staff_client.post(reverse("forums:run", kwargs={"slug": event.slug}), follow=True)
     assert "already running" in response.content.decode()
     assert AssignmentRun.objects.count() == 1
 
 
-def test_staff_move_shows_warnings(admin_client, meeting):
+def test_staff_move_shows_warnings(staff_client, meeting):
     event, _slot, forums = meeting
     forums[0].capacity = 1
     forums[0].save()
     first, second = RegistrationFactory(event=event), RegistrationFactory(event=event)
     services.move_participant(registration=first, forum=forums[0])
-    response = admin_client.post(
+    response = staff_client.post(
         reverse("forums:move", kwargs={"slug": event.slug, "pk": second.pk}),
         {"forum": forums[0].pk},
         follow=True,
@@ -104,13 +104,19 @@ def test_staff_move_shows_warnings(admin_client, meeting):
     assert Placement.objects.filter(forum=forums[0]).count() == 2
 
 
-def test_needs_view_public_sees_only_published(client, admin_client, meeting):
+def test_needs_view_public_sees_only_published(client, meeting):
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
     _event, _slot, forums = meeting
     ResultItemFactory(forum=forums[0], text="Öffentlich sichtbar", kind="demand")
     ResultItemFactory(forum=forums[0], text="Noch intern", is_published=False)
     public = client.get(reverse("forums:needs")).content.decode()
     assert "Öffentlich sichtbar" in public and "Noch intern" not in public
-    staff = admin_client.get(reverse("forums:needs")).content.decode()
+    staff_client = Client()
+    staff_client.force_login(UserFactory(is_staff=True))
+    staff = staff_client.get(reverse("forums:needs")).content.decode()
     assert "Noch intern" in staff
     exported = client.get(reverse("forums:needs_csv")).content.decode()
     rows = list(csv.reader(io.StringIO(exported)))
