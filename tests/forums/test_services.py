@@ -434,3 +434,22 @@ def test_answer_item_sets_status_and_answer(meeting):
     assert item.status == ResultItem.Status.DONE and item.answered_at
     with pytest.raises(services.ForumError):
         services.answer_item(item=item, status="maybe", public_answer="", is_published=True)
+
+
+def test_copying_a_meeting_copies_its_forums(meeting):
+    from datetime import timedelta
+
+    from vernetzt.events.services import copy_event
+
+    event, slot, forums = meeting
+    forums[0].host_organisations.add(OrganisationFactory())
+    setup = services.get_setup(event=event)
+    setup.max_per_organisation = 3
+    setup.save()
+    copy = copy_event(
+        source=event, title="Kopie", slug="kopie", starts_at=event.starts_at + timedelta(days=365)
+    )
+    assert copy.forums.count() == 3
+    assert copy.forum_slots.get().title == slot.title
+    assert services.get_setup(event=copy).max_per_organisation == 3
+    assert copy.forums.get(title=forums[0].title).host_organisations.count() == 1

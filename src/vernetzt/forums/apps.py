@@ -14,3 +14,9 @@ class ForumsConfig(AppConfig):
         from .views import personal_section
 
         return personal_section(request, registration)
+
+    def copy_event_data(self, source, target, delta):
+        """Copying a meeting copies its time slots, forums and forum settings (no people)."""
+        from .services import copy_forums
+
+        copy_forums(source=source, target=target, delta=delta)

@@ -42,6 +42,33 @@ def get_setup(*, event: Event) -> ForumSetup:
     return setup
 
 
+def copy_forums(*, source: Event, target: Event, delta) -> int:
+    """Copy slots, forums (title, room, capacity, languages, host associations) and the
+    limit per association to a copied meeting; times move by `delta`. Returns the forums."""
+    setup = ForumSetup.objects.filter(event=source).first()
+    if setup:
+        ForumSetup.objects.update_or_create(
+            event=target, defaults={"max_per_organisation": setup.max_per_organisation}
+        )
+    count = 0
+    for slot in Slot.objects.filter(event=source).prefetch_related("forums"):
+        forums = list(slot.forums.all())
+        slot.pk = None
+        slot.event = target
+        slot.starts_at = slot.starts_at + delta if slot.starts_at else None
+        slot.ends_at = slot.ends_at + delta if slot.ends_at else None
+        slot.save()
+        for forum in forums:
+            organisations = list(forum.host_organisations.all())
+            forum.pk = None
+            forum.event = target
+            forum.slot = slot
+            forum.save()
+            forum.host_organisations.set(organisations)
+            count += 1
+    return count
+
+
 # --- Rankings ------------------------------------------------------------------------------
 
 
