@@ -453,3 +453,18 @@ def test_copying_a_meeting_copies_its_forums(meeting):
     assert copy.forum_slots.get().title == slot.title
     assert services.get_setup(event=copy).max_per_organisation == 3
     assert copy.forums.get(title=forums[0].title).host_organisations.count() == 1
+
+
+def test_demand_counts_choices_and_placements_without_doubling(meeting):
+    event, slot, forums = meeting
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    for person in people:
+        _rank(person, slot, forums[0], forums[1])
+        services.move_participant(registration=person, forum=forums[0])
+    cancelled = RegistrationFactory(event=event, status="cancelled")
+    Ranking.objects.create(registration=cancelled, slot=slot, forum=forums[0], rank=1)
+    demand = queries.demand(event)
+    first = {f.pk: f for f in demand["slots"][0]["forums"]}
+    assert (first[forums[0].pk].first, first[forums[0].pk].placed) == (3, 3)
+    assert first[forums[1].pk].second == 3
+    assert demand["ranked"] == 3 and demand["confirmed"] == 3

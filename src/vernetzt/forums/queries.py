@@ -16,9 +16,9 @@ def demand(event) -> list[dict]:
         Forum.objects.filter(event=event)
         .select_related("slot")
         .annotate(
-            first=Count("rankings", filter=active & Q(rankings__rank=1)),
-            second=Count("rankings", filter=active & Q(rankings__rank=2)),
-            third=Count("rankings", filter=active & Q(rankings__rank=3)),
+            first=Count("rankings", filter=active & Q(rankings__rank=1), distinct=True),
+            second=Count("rankings", filter=active & Q(rankings__rank=2), distinct=True),
+            third=Count("rankings", filter=active & Q(rankings__rank=3), distinct=True),
             placed=Count("placements", distinct=True),
         )
     )
