@@ -158,3 +158,16 @@ def test_support_from_the_personal_link(client, meeting):
     client.post(url)
     client.post(url)
     assert item.supports.count() == 1
+
+
+def test_run_instance_and_result_download_as_json(staff_client, meeting):
+    from vernetzt.forums.models import AssignmentRun
+
+    event, _slot, _forums = meeting
+    run = AssignmentRun.objects.create(
+        event=event, status="done", instance={"forums": [], "participants": []}, result={"cost": 0}
+    )
+    url = reverse("forums:run_json", kwargs={"slug": event.slug, "pk": run.pk, "part": "instance"})
+    assert staff_client.get(url).json() == {"forums": [], "participants": []}
+    url = reverse("forums:run_json", kwargs={"slug": event.slug, "pk": run.pk, "part": "x"})
+    assert staff_client.get(url).status_code == 404

@@ -19,6 +19,16 @@ def _forum(w):
     return w["forum"]
 
 
+def _run(w):
+    from vernetzt.forums.models import AssignmentRun
+
+    if "run" not in w:
+        w["run"] = AssignmentRun.objects.create(
+            event=_forum(w).event, status="done", instance={"forums": []}
+        )
+    return w["run"]
+
+
 def slug(w):
     return {"slug": _forum(w).event.slug}
 
@@ -53,6 +63,9 @@ CASES = [
         data=lambda w: {"forum": _forum(w).pk},
     ),
     Case("forums:publish", STAFF, kwargs=slug, method="post"),
+    Case(
+        "forums:run_json", STAFF, kwargs=lambda w: {**slug(w), "pk": _run(w).pk, "part": "instance"}
+    ),
     Case("forums:host_list", STAFF_AND_HOST, kwargs=forum_pk),
     Case("forums:record", STAFF_AND_HOST, kwargs=forum_pk),
     Case("forums:rank", EVERYONE, kwargs=token, method="post"),

@@ -18,6 +18,11 @@ urlpatterns = [
     path(S + "zuteilung/", views.assignment, name="assignment"),
     path(S + "zuteilung/starten/", views.run, name="run"),
     path(S + "zuteilung/verschieben/<int:pk>/", views.move, name="move"),
+    path(
+        S + "zuteilung/<int:pk>/<str:part>.json",
+        views.run_json,
+        name="run_json",
+    ),
     path(S + "zuteilung/veroeffentlichen/", views.publish, name="publish"),
     path(E + "foren/<int:pk>/liste/", views.host_list, name="host_list"),
     path(E + "foren/<int:pk>/ergebnisse/", views.record, name="record"),

@@ -8,7 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -301,6 +301,20 @@ def run(request, slug):
     else:
         messages.success(request, _("The assignment has started."))
     return redirect("forums:assignment", slug=slug)
+
+
+@staff_required
+@require_GET
+def run_json(request, slug, pk, part):
+    """The instance or the result of a run as JSON, to check it with the command-line solver."""
+    event = _event(slug)
+    run = get_object_or_404(AssignmentRun, pk=pk, event=event)
+    if part not in ("instance", "result"):
+        raise Http404
+    data = run.instance if part == "instance" else run.result
+    response = JsonResponse(data, json_dumps_params={"indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{part}-{run.pk}.json"'
+    return response
 
 
 @staff_required
