@@ -125,7 +125,7 @@ def test_forum_form_saves_languages_and_hosts(meeting):
             "capacity": "12",
             "languages_text": "de, EN",
             "interpretation_text": "ar",
-            "host_users": [host.pk],
+            "rapporteurs": [host.pk],
             "step_free": "on",
             "position": "0",
         },
@@ -136,6 +136,7 @@ def test_forum_form_saves_languages_and_hosts(meeting):
     assert forum.languages == ["de", "en"]
     assert forum.all_languages == ["de", "en", "ar"]
     assert list(forum.hosts.all()) == [host]
+    assert forum.host_links.get().role == "rapporteur"
 
 
 # --- Instance and report (pure) -------------------------------------------------------------

@@ -51,12 +51,18 @@ class ForumForm(forms.ModelForm):
         required=False,
         help_text=_("Language codes separated by commas, e.g. ar, fa."),
     )
-    host_users = forms.ModelMultipleChoiceField(
-        label=_("Moderators and rapporteurs"),
+    moderators = forms.ModelMultipleChoiceField(
+        label=_("Moderators"),
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("People with the forum host role. They record the results."),
+        help_text=_("People with the forum host role. Hosts record the results."),
+    )
+    rapporteurs = forms.ModelMultipleChoiceField(
+        label=_("Rapporteurs"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -87,16 +93,19 @@ class ForumForm(forms.ModelForm):
         self.fields["host_registrations"].queryset = Registration.objects.filter(
             event=event, status=Registration.Status.CONFIRMED
         ).order_by("last_name", "first_name")
-        self.fields["host_users"].queryset = get_user_model().objects.filter(is_forum_host=True)
+        hosts = get_user_model().objects.filter(is_forum_host=True)
+        self.fields["moderators"].queryset = hosts
+        self.fields["rapporteurs"].queryset = hosts
         self.fields["capacity"].min_value = None
         if self.instance.pk:
             self.fields["languages_text"].initial = ", ".join(self.instance.languages or [])
             self.fields["interpretation_text"].initial = ", ".join(
                 self.instance.interpretation or []
             )
-            self.fields["host_users"].initial = list(
-                self.instance.hosts.values_list("pk", flat=True)
-            )
+            for name, role in (("moderators", "moderator"), ("rapporteurs", "rapporteur")):
+                self.fields[name].initial = list(
+                    self.instance.host_links.filter(role=role).values_list("user_id", flat=True)
+                )
 
     def clean_capacity(self):
         capacity = self.cleaned_data.get("capacity")
@@ -117,12 +126,11 @@ class ForumForm(forms.ModelForm):
         forum.interpretation = self.cleaned_data["interpretation_text"]
         forum.save()
         self.save_m2m()
-        wanted = set(self.cleaned_data["host_users"])
-        forum.host_links.exclude(user__in=wanted).delete()
-        existing = set(forum.host_links.values_list("user_id", flat=True))
-        for user in wanted:
-            if user.pk not in existing:
-                forum.host_links.create(user=user)
+        wanted = {user.pk: "rapporteur" for user in self.cleaned_data["rapporteurs"]}
+        wanted.update({user.pk: "moderator" for user in self.cleaned_data["moderators"]})
+        forum.host_links.exclude(user_id__in=wanted).delete()
+        for user_id, role in wanted.items():
+            forum.host_links.update_or_create(user_id=user_id, defaults={"role": role})
         return forum
 
 
