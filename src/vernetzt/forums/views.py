@@ -266,10 +266,20 @@ def _assignment_context(event):
     if report:
         wanted = [int(row["participant"][1:]) for row in report["optimal"]["unassigned"]]
         names = {f"p{r.pk}": r.full_name for r in Registration.objects.filter(pk__in=wanted)}
+    organisations = {}
+    if report:
+        from vernetzt.directory.models import Organisation
+
+        wanted = [int(key[1:]) for key in report.get("organisations", {})]
+        organisations = {
+            f"o{pk}": name
+            for pk, name in Organisation.objects.filter(pk__in=wanted).values_list("pk", "name")
+        }
     return {
         "event": event,
         "setup": services.get_setup(event=event),
         "run": run,
+        "organisation_names": organisations,
         "running": bool(run and run.status in AssignmentRun.ACTIVE),
         "report": report,
         "forums": forums,
