@@ -222,7 +222,8 @@ def start_assignment(*, event: Event, by=None) -> AssignmentRun:
 def execute_run(*, run_id: int) -> AssignmentRun | None:
     """Run the solver for a queued run and store the placements (the task calls this).
 
-    Replaces every placement of the meeting that is not pinned; pinned ones stay. Marks the
+    Replaces every placement of the meeting that is not pinned; pinned ones stay (those of
+    registrations no longer confirmed are dropped). Marks the
     run done or failed (with the error) and returns it.
     """
     from vernetzt.solvers.assignment import assign_forums, first_come_first_served
@@ -267,6 +268,9 @@ def _store_placements(run: AssignmentRun, result: dict) -> None:
     event = run.event
     forums = {f"f{f.pk}": f for f in Forum.objects.filter(event=event)}
     Placement.objects.filter(slot__event=event, pinned=False).delete()
+    Placement.objects.filter(slot__event=event).exclude(
+        registration__status=Registration.Status.CONFIRMED
+    ).delete()
     pinned = set(
         Placement.objects.filter(slot__event=event, pinned=True).values_list(
             "registration_id", "slot_id"
