@@ -469,3 +469,28 @@ def test_demand_counts_choices_and_placements_without_doubling(meeting):
     assert (first[forums[0].pk].first, first[forums[0].pk].placed) == (3, 3)
     assert first[forums[1].pk].second == 3
     assert demand["ranked"] == 3 and demand["confirmed"] == 3
+
+
+def test_run_spreads_associations_and_lists_who_could_not_be_placed(start, meeting):
+    event, slot, forums = meeting  # three forums of 2 places
+    setup = services.get_setup(event=event)
+    setup.max_per_organisation = 1
+    setup.save()
+    organisation = OrganisationFactory()
+    same = [RegistrationFactory(event=event, organisation=organisation) for _ in range(3)]
+    for person in same:
+        _rank(person, slot, forums[0])
+    others = [RegistrationFactory(event=event) for _ in range(4)]  # 7 people, 6 places
+    for person in others:
+        _rank(person, slot, forums[1], forums[2])
+    run = start(event)
+    run.refresh_from_db()
+    per_forum = [
+        Placement.objects.filter(forum=f, registration__organisation=organisation).count()
+        for f in forums
+    ]
+    assert max(per_forum) <= 1
+    assert Placement.objects.count() == 6
+    unassigned = run.report["optimal"]["unassigned"]
+    assert len(unassigned) == 1 and unassigned[0]["reason"]
+    assert run.result["cost"] == run.report["optimal"]["cost"]
