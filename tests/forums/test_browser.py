@@ -145,3 +145,22 @@ def test_needs_view_filters(pages, live_server):
     page.wait_for_load_state()
     assert page.locator("#needs-list").inner_text().count("Einfachere Anträge") == 1
     assert money.name in page.locator("#needs-list").inner_text()
+
+
+def test_ranking_in_arabic_right_to_left_and_narrow(pages):
+    event = EventFactory(slug="foren-rtl")
+    slot = SlotFactory(event=event, title="Nachmittag")
+    ForumFactory(slot=slot, title="Forum A")
+    ForumFactory(slot=slot, title="Forum B")
+    participant = RegistrationFactory(event=event)
+    page = pages.new_page(width=320, height=700)
+    page.goto(participant.get_absolute_url())
+    page.locator("button[value=ar]").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator(f"#slot-{slot.pk}-1").is_visible()
+    _no_sideways_scroll(page)
+    assert_accessible(page)
+    page.goto("/bedarfe/")
+    _no_sideways_scroll(page)
+    assert_accessible(page)
