@@ -20,3 +20,9 @@ class ForumsConfig(AppConfig):
         from .services import copy_forums
 
         copy_forums(source=source, target=target, delta=delta)
+
+    def documentation_sections(self, event):
+        """The documentation of a meeting lists its forums' published needs and demands."""
+        from .queries import results_for_documentation
+
+        return results_for_documentation(event)

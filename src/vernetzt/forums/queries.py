@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from vernetzt.registration.models import Registration
 
@@ -113,3 +114,35 @@ def trend(items) -> dict:
         change = values[-1] - values[-2] if len(values) >= 2 else None
         rows.append({"tag": name, "values": values, "change": change})
     return {"years": ordered, "rows": rows}
+
+
+def results_for_documentation(event) -> list[dict]:
+    """The published results of a meeting's forums, as sections for its documentation.
+
+    Public content only: unpublished and merged items stay out. One query for the items,
+    one for their tags (prefetch).
+    """
+    items = (
+        ResultItem.objects.filter(forum__event=event, is_published=True, merged_into__isnull=True)
+        .select_related("forum", "forum__slot")
+        .prefetch_related("tags")
+        .order_by("forum__slot__position", "forum__position", "forum_id", "kind", "pk")
+    )
+    by_forum: dict = defaultdict(list)
+    for item in items:
+        by_forum[item.forum].append(item)
+    return [
+        {
+            "title": _("Forum: %(title)s") % {"title": forum.title},
+            "intro": forum.description,
+            "items": [
+                {
+                    "title": item.get_kind_display(),
+                    "text": item.text,
+                    "meta": ", ".join(tag.name for tag in item.tags.all()),
+                }
+                for item in forum_items
+            ],
+        }
+        for forum, forum_items in by_forum.items()
+    ]
