@@ -22,7 +22,8 @@ for path in sorted(ROOT.glob(f"src/vernetzt/*/locale/{LANGUAGE}/LC_MESSAGES/djan
     for entry in catalogue:
         if entry.obsolete:
             continue
-        key = entry.msgid
+        # A message with a context (pgettext) is keyed "context|id" in the JSON files.
+        key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgid_plural:
             value = table.get(key)
             if isinstance(value, list):

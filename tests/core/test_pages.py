@@ -153,3 +153,8 @@ def test_deploy_check_passes_in_production_settings(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nul_characters_in_query_parameters_are_dropped(db):
+    response = Client().get("/verzeichnis/", {"q": "Jugend\x00", "field": "\x00", "page": "%00"})
+    assert response.status_code == 200

@@ -42,3 +42,28 @@ class LanguageMiddleware:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
             )
         return response
+
+
+class DropNullCharactersMiddleware:
+    """Remove NUL characters from query parameters before any view reads them.
+
+    Nobody types a NUL; it only comes from broken clients or probes, and PostgreSQL refuses
+    it in text (a 500 in any search or filter). Dropping it here keeps every filter and
+    search of every app on its normal path. Form posts are checked by the form fields
+    themselves (Django's CharField refuses NUL with a message).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            cleaned = request.GET.copy()
+            for key in list(cleaned.keys()):
+                values = [value.replace("\x00", "") for value in cleaned.getlist(key)]
+                del cleaned[key]
+                cleaned.setlist(key.replace("\x00", ""), values)
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
