@@ -48,7 +48,8 @@ messages: $(VENV)/.installed
 	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages -l de -l en -l ar --no-obsolete -v 0) || exit 1; \
 	done
 	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt
-	$(PY) tools/translate_de.py
+	$(PY) tools/translate.py de
+	$(PY) tools/translate.py ar
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
 
 serve-prod: $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""Apply German translations from tools/de/*.json to every app's German catalogue.
+"""Apply translations from tools/<language>/*.json (German by default) to the catalogues.
 
 Each JSON file (one per app or piece of work, so that parallel work does not collide)
 maps an English message id to its German text. Used when many strings arrive at once;
@@ -12,11 +12,12 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGE = sys.argv[1] if len(sys.argv) > 1 else "de"
 table = {}
-for source in sorted((ROOT / "tools" / "de").glob("*.json")):
+for source in sorted((ROOT / "tools" / LANGUAGE).glob("*.json")):
     table.update(json.loads(source.read_text(encoding="utf-8")))
 missing = set()
-for path in sorted(ROOT.glob("src/vernetzt/*/locale/de/LC_MESSAGES/django.po")):
+for path in sorted(ROOT.glob(f"src/vernetzt/*/locale/{LANGUAGE}/LC_MESSAGES/django.po")):
     catalogue = polib.pofile(str(path))
     for entry in catalogue:
         if entry.obsolete:
@@ -35,5 +36,6 @@ for path in sorted(ROOT.glob("src/vernetzt/*/locale/de/LC_MESSAGES/django.po")):
         elif not entry.msgstr:
             missing.add(key)
     catalogue.save()
-for key in sorted(missing):
-    print("missing:", key, file=sys.stderr)
+if LANGUAGE == "de":  # Arabic may stay partial for now; German must be complete
+    for key in sorted(missing):
+        print("missing:", key, file=sys.stderr)
