@@ -11,6 +11,7 @@ urlpatterns = [
     path("verzeichnis/", include("vernetzt.directory.urls")),
     path("veranstaltungen/", include("vernetzt.events.urls")),
     path("veranstaltungen/", include("vernetzt.registration.urls")),
+    path("live/", include("vernetzt.live.urls")),
     path("aktuelles/", include("vernetzt.publishing.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
