@@ -22,7 +22,7 @@ def room():
 @pytest.fixture
 def staff_client():
     client = Client()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, language="en"))
     return client
 
 
