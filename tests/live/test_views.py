@@ -224,6 +224,14 @@ def test_personal_page_and_pdf_show_the_tables(room, staff_client):
         reverse("live:round_pdf", kwargs={"slug": event.slug, "pk": plan.pk, "round_number": 2})
     )
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    cards = staff_client.get(reverse("live:plan_cards", kwargs={"slug": event.slug, "pk": plan.pk}))
+    assert cards.content.startswith(b"%PDF")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = PdfReader(BytesIO(cards.content)).pages[0].extract_text()
+    assert "round 1: table 2" in text
     assert (
         staff_client.get(
             reverse("live:round_pdf", kwargs={"slug": event.slug, "pk": plan.pk, "round_number": 9})

@@ -125,5 +125,6 @@ CASES = [
     Case("live:networking", STAFF, kwargs=slug),
     Case("live:plan", STAFF, kwargs=plan),
     Case("live:plan_pdf", STAFF, kwargs=plan),
+    Case("live:plan_cards", STAFF, kwargs=plan),
     Case("live:round_pdf", STAFF, kwargs=lambda w: plan(w, round_number=1)),
 ]

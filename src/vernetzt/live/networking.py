@@ -326,6 +326,19 @@ def plan_tables(plan: NetworkingPlan) -> list[dict]:
     ]
 
 
+def person_tables(plan: NetworkingPlan) -> list[dict]:
+    """[{"registration": r, "seats": [(round, table), ...]}] by last name."""
+    people = {}
+    for seat in plan.seats.select_related("registration__organisation").order_by(
+        "registration__last_name", "registration__first_name", "registration_id", "round_number"
+    ):
+        entry = people.setdefault(
+            seat.registration_id, {"registration": seat.registration, "seats": []}
+        )
+        entry["seats"].append((seat.round_number, seat.table_number))
+    return list(people.values())
+
+
 def tables_of(registration) -> list[dict]:
     """A person's tables in the published plans of their meeting:
     [{"plan": plan, "seats": [(round, table), ...]}]."""

@@ -12,6 +12,9 @@ urlpatterns = [
     path("treffen/<slug:slug>/runden/<int:pk>/", views.plan, name="plan"),
     path("treffen/<slug:slug>/runden/<int:pk>/tischplan.pdf", views.plan_pdf, name="plan_pdf"),
     path(
+        "treffen/<slug:slug>/runden/<int:pk>/tischkarten.pdf", views.plan_cards, name="plan_cards"
+    ),
+    path(
         "treffen/<slug:slug>/runden/<int:pk>/runde-<int:round_number>.pdf",
         views.plan_pdf,
         name="round_pdf",

@@ -509,3 +509,15 @@ def plan_pdf(request, event, pk, round_number=None):
         {"event": event, "plan": plan, "rounds": rounds},
         f"{event.slug}-tischplan{suffix}.pdf",
     )
+
+
+@staff_required
+@require_GET
+def plan_cards(request, event, pk):
+    """A slip per person with their tables ("round 1: table 7, ..."), to put in the badge."""
+    plan = get_object_or_404(NetworkingPlan, pk=pk, event=event)
+    return pdf_response(
+        "live/pdf/cards.html",
+        {"event": event, "plan": plan, "people": networking.person_tables(plan)},
+        f"{event.slug}-tischkarten.pdf",
+    )
