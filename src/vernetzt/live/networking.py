@@ -131,8 +131,8 @@ def select_participants(event, *, who: str) -> list:
 def _forum_groups(keys_of: dict) -> list[set]:
     """Groups of person keys placed together by the forums app, if it has such a model.
 
-    Any forums model with a foreign key to Registration and another foreign key (the group)
-    counts; without a forums model this returns nothing.
+    Any forums model with a foreign key to Registration and a foreign key to another forums
+    model (the forum or group) counts; without such a model this returns nothing.
     """
     groups = []
     try:
@@ -142,7 +142,11 @@ def _forum_groups(keys_of: dict) -> list[set]:
     for model in config.get_models():
         fks = [f for f in model._meta.fields if f.is_relation and f.many_to_one]
         reg_fks = [f for f in fks if f.related_model is Registration]
-        others = [f for f in fks if f.related_model is not Registration]
+        others = [
+            f
+            for f in fks
+            if f.related_model is not Registration and f.related_model._meta.app_label == "forums"
+        ]
         if not reg_fks or not others:
             continue
         reg_field, group_field = reg_fks[0].name, others[0].name
