@@ -130,3 +130,19 @@ def test_poll_opens_and_its_result_appears(room, phone, moderator, projector):
     phone.wait_for_load_state()
     expect(projector.locator(".projector__poll")).to_contain_text("100 %", timeout=2000)
     expect(projector.locator(".projector__poll")).to_contain_text("Jeden Monat")
+
+
+def test_phone_fits_320_px_and_projector_is_accessible_in_arabic(room, pages):
+    phone = pages.new_page(width=320, height=700)
+    phone.goto(f"/live/{room.code}/")
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    projector = pages.new_page(width=1280, height=720, locale="ar")
+    projector.goto("/")
+    projector.locator("button[value=ar]").click()
+    projector.wait_for_load_state()
+    projector.goto(f"/live/{room.code}/leinwand/")
+    assert projector.locator("html").get_attribute("dir") == "rtl"
+    assert_accessible(projector)
