@@ -144,7 +144,11 @@ def test_projector_shows_approved_questions_speaker_timer_and_poll(
             reverse("live:projector_part", kwargs={"code": room.code})
         ).content.decode()
     assert "Sichtbare Frage" in html and "Geheime Frage" not in html
-    assert "Ada" in html and "data-timer-ends" in html and "Bo" in html
+    assert "Ada" in html and "data-timer-ends" in html and "Bo" not in html
+    room.moderation = False
+    room.save()
+    html = Client().get(reverse("live:projector_part", kwargs={"code": room.code})).content.decode()
+    assert "Bo" in html
     assert poll.question in html
     page = client.get(reverse("live:projector", kwargs={"code": room.code})).content.decode()
     assert f"/live/{room.code}/" in page and 'hx-trigger="every 1s"' in page
