@@ -74,12 +74,12 @@ def test_instance_from_checked_in_people_with_organisations():
     people = networking.select_participants(event, who="checked_in")
     assert people == here
     instance = networking.instance_for(people, table_size=2, rounds=1)
-    assert [p["organisation"] for p in instance["participants"]] == [
-        f"o{org_a.pk}",
-        f"o{org_a.pk}",
-        f"o{org_b.pk}",
-        None,
-    ]
+    assert {p["id"]: p["organisation"] for p in instance["participants"]} == {
+        f"r{here[0].pk}": f"o{org_a.pk}",
+        f"r{here[1].pk}": f"o{org_a.pk}",
+        f"r{here[2].pk}": f"o{org_b.pk}",
+        f"r{here[3].pk}": None,
+    }
     assert len(networking.select_participants(event, who="confirmed")) == 5
 
 
