@@ -294,7 +294,13 @@ def create_plan(
             created_by=user if getattr(user, "is_authenticated", False) else None,
             figures={
                 key: result.get(key)
-                for key in ("repeat_pairs", "same_organisation_pairs", "new_pairs", "interest")
+                for key in (
+                    "repeat_pairs",
+                    "same_organisation_pairs",
+                    "new_pairs",
+                    "interest",
+                    "stopped_by",
+                )
             },
         )
         seats = []
