@@ -242,3 +242,23 @@ def test_personal_page_and_pdf_show_the_tables(room, staff_client):
         ).status_code
         == 404
     )
+
+
+def test_staff_make_a_seating_plan_from_the_checked_in_people(room, staff_client):
+    pytest.importorskip("vernetzt.solvers.rounds")
+    from tests.factories import OrganisationFactory
+
+    event = room.event
+    orgs = [OrganisationFactory() for _ in range(8)]
+    for i in range(16):
+        RegistrationFactory(event=event, organisation=orgs[i % 8], checked_in_at=event.starts_at)
+    url = reverse("live:networking", kwargs={"slug": event.slug})
+    response = staff_client.post(
+        url, {"who": "checked_in", "table_size": "4", "rounds": "3", "title": "Vormittag"}
+    )
+    assert response.status_code == 302
+    plan = NetworkingPlan.objects.get()
+    assert (plan.participants_count, plan.figures["repeat_pairs"]) == (16, 0)
+    assert plan.figures["same_organisation_pairs"] == 0
+    page = staff_client.get(response["Location"]).content.decode()
+    assert "Round 3" in page and "Table 4" in page
