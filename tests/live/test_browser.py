@@ -70,7 +70,9 @@ def test_question_asked_approved_and_shown_within_two_seconds(room, phone, moder
     approve.click()
     started = time.monotonic()
     expect(projector.locator("#projector-questions")).to_contain_text(text, timeout=2000)
-    assert time.monotonic() - started < 2
+    elapsed = time.monotonic() - started
+    print(f"projector showed the approved question {elapsed:.2f} s after the click")
+    assert elapsed < 2
 
     support = phone.locator("form[action*='unterstuetzen'] button")
     expect(support).to_be_visible(timeout=5000)
