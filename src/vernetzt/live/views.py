@@ -240,7 +240,7 @@ def projector(request, code):
     """Full screen for the hall: QR code, short address, questions, speaker, timer, poll."""
     room = _room(code)
     context = _projector_context(room)
-    context["short_url"] = request.build_absolute_uri(context["phone_url"])
+    context["short_url"] = request.get_host() + context["phone_url"]
     return render(request, "live/projector.html", context)
 
 
