@@ -257,6 +257,18 @@ def solve(instance: dict) -> dict:
         raise PlanError(str(error)) from error
 
 
+def check_plan_input(*, event, who: str, table_size: int, rounds: int) -> list:
+    """The participants of a plan; raises PlanError for sizes out of range or too few people."""
+    if table_size < 2 or table_size > 20:
+        raise PlanError(_("People per table must be between 2 and 20."))
+    if rounds < 1 or rounds > MAX_ROUNDS:
+        raise PlanError(_("Rounds must be between 1 and %(max)d.") % {"max": MAX_ROUNDS})
+    registrations = select_participants(event, who=who)
+    if len(registrations) < 2:
+        raise PlanError(_("At least two people are needed for a seating plan."))
+    return registrations
+
+
 def create_plan(
     *,
     event,
@@ -272,13 +284,7 @@ def create_plan(
     Side effects: one NetworkingPlan with its seats (in one transaction, after the solver
     ran). Raises PlanError: too few people, table size or rounds out of range, solver error.
     """
-    if table_size < 2 or table_size > 20:
-        raise PlanError(_("People per table must be between 2 and 20."))
-    if rounds < 1 or rounds > MAX_ROUNDS:
-        raise PlanError(_("Rounds must be between 1 and %(max)d.") % {"max": MAX_ROUNDS})
-    registrations = select_participants(event, who=who)
-    if len(registrations) < 2:
-        raise PlanError(_("At least two people are needed for a seating plan."))
+    registrations = check_plan_input(event=event, who=who, table_size=table_size, rounds=rounds)
     instance = instance_for(
         registrations, table_size=table_size, rounds=rounds, time_limit_s=time_limit_s
     )

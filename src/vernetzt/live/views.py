@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django_tasks import TaskResultStatus
 
 from vernetzt.events.models import Event, ProgrammeItem
 from vernetzt.registration.exports import pdf_response
 
-from . import networking, queries, services
+from . import networking, queries, services, tasks
 from .device import ensure_device_id, read_device_id, remember_device
 from .forms import AskForm, ChairForm, PlanForm, PollForm, RoomSettingsForm
 from .models import ChairRequest, LiveQuestion, LiveRoom, NetworkingPlan, Poll
@@ -453,21 +454,41 @@ def networking_rounds(request, event):
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                plan = networking.create_plan(
+                networking.check_plan_input(
                     event=event,
-                    who=form.cleaned_data["who"],
-                    table_size=form.cleaned_data["table_size"],
-                    rounds=form.cleaned_data["rounds"],
-                    title=form.cleaned_data["title"],
-                    user=request.user,
+                    who=data["who"],
+                    table_size=data["table_size"],
+                    rounds=data["rounds"],
                 )
             except networking.PlanError as error:
                 form.add_error(None, str(error))
                 status = 400
             else:
-                messages.success(request, _("The seating plan is ready."))
-                return redirect("live:plan", slug=event.slug, pk=plan.pk)
+                result = tasks.make_plan.enqueue(
+                    event.pk,
+                    data["who"],
+                    data["table_size"],
+                    data["rounds"],
+                    data["title"],
+                    request.user.pk,
+                )
+                plan_id = (
+                    result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None
+                )
+                if plan_id:
+                    messages.success(request, _("The seating plan is ready."))
+                    return redirect("live:plan", slug=event.slug, pk=plan_id)
+                if result.is_finished:
+                    form.add_error(None, _("The seating plan could not be made."))
+                    status = 400
+                else:
+                    messages.success(
+                        request,
+                        _("The seating plan is being made. Reload this page in a minute."),
+                    )
+                    return redirect("live:networking", slug=event.slug)
         else:
             status = 400
     counts = {
