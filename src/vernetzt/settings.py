@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vernetzt.registration",
     "vernetzt.forums",
     "vernetzt.live",
+    "vernetzt.feedback",
     "vernetzt.publishing",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -12,7 +12,9 @@ urlpatterns = [
     path("veranstaltungen/", include("vernetzt.events.urls")),
     path("veranstaltungen/", include("vernetzt.registration.urls")),
     path("live/", include("vernetzt.live.urls")),
-    path("aktuelles/", include("vernetzt.publishing.urls")),
+    path("", include("vernetzt.forums.urls")),
+    path("", include("vernetzt.feedback.urls")),
+    path("", include("vernetzt.publishing.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
 ]

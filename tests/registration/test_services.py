@@ -209,3 +209,43 @@ def test_copy_event_shifts_dates_and_copies_programme_and_questions():
 
 def test_registration_factory_smoke():
     assert RegistrationFactory().status == "confirmed"
+
+
+def test_commands_reminders_and_purge_are_idempotent():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    event = EventFactory(starts_at=timezone.now() + timedelta(hours=20))
+    register(event, 1, answers={"dietary": ["vegan"]})
+    mail.outbox.clear()
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    call_command("send_reminders", stdout=out)
+    assert len(mail.outbox) == 1
+    assert event.title in mail.outbox[0].subject
+    with freeze_time(event.ends_at + timedelta(weeks=6)):
+        call_command("purge_sensitive_answers", stdout=out)
+    assert Registration.objects.get().answers == {}
+
+
+def test_raising_capacity_promotes_waiting(client):
+    from tests.factories import UserFactory
+
+    event = EventFactory(capacity=1)
+    register(event, 1)
+    waiting = register(event, 2)[0]
+    client.force_login(UserFactory(email="s@example.org", is_staff=True))
+    data = {
+        "title": event.title,
+        "slug": event.slug,
+        "starts_at": timezone.localtime(event.starts_at).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": timezone.localtime(event.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        "status": event.status,
+        "capacity": 2,
+        "reserved_places": 0,
+    }
+    response = client.post(f"/veranstaltungen/{event.slug}/verwaltung/", data)
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"

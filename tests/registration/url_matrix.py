@@ -96,6 +96,7 @@ CASES = [
     Case("registration:checkin_person", STAFF, kwargs=reg_pk, method="post"),
     Case("registration:checkin_undo", STAFF, kwargs=reg_pk, method="post"),
     Case("registration:staff_list", STAFF, kwargs=slug),
+    Case("registration:staff_summary", STAFF, kwargs=slug),
     Case("registration:staff_add", STAFF, kwargs=slug),
     Case("registration:staff_edit", STAFF, kwargs=reg_pk),
     Case("registration:staff_cancel", STAFF, kwargs=reg_pk, method="post"),

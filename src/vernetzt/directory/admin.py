@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import District, Membership, Municipality, Organisation
+from .models import District, HistoryEntry, Invitation, Membership, Municipality, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,6 +13,8 @@ class MembershipInline(admin.TabularInline):
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "status", "municipality", "is_published", "created_at"]
     list_filter = ["status", "is_published", "municipality__district"]
+    filter_horizontal = ["fields", "target_groups", "languages"]
+    readonly_fields = ["merged_into", "verified_at", "archived_at"]
     autocomplete_fields = ["municipality"]
     list_select_related = ["municipality"]
     search_fields = ["name"]
@@ -34,3 +36,19 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_filter = ["district"]
     search_fields = ["name", "key"]
     list_select_related = ["district"]
+
+
+@admin.register(HistoryEntry)
+class HistoryEntryAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "text", "actor", "created_at"]
+    list_select_related = ["organisation", "actor"]
+    search_fields = ["organisation__name", "text"]
+    readonly_fields = ["organisation", "text", "actor", "created_at"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "created_at", "accepted_at"]
+    list_select_related = ["organisation"]
+    search_fields = ["email", "organisation__name"]
+    exclude = ["token"]

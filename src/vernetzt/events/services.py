@@ -4,8 +4,9 @@ from datetime import datetime
 
 from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Event, ProgrammeItem, StagePerson
+from .models import Event, StagePerson
 
 
 @transaction.atomic
@@ -64,8 +65,7 @@ def copy_event(*, source: Event, title: str, slug: str, starts_at: datetime) -> 
 
 
 def next_meeting():
-    from django.utils import timezone
-
+    """The next published meeting that has not ended (for the home page), or None."""
     return (
         Event.objects.filter(status__in=Event.VISIBLE_STATUSES, ends_at__gte=timezone.now())
         .exclude(status=Event.Status.PAST)
@@ -73,6 +73,3 @@ def next_meeting():
         .order_by("starts_at")
         .first()
     )
-
-
-__all__ = ["copy_event", "next_meeting", "ProgrammeItem"]

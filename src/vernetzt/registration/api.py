@@ -4,7 +4,8 @@ from datetime import datetime
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
 
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
@@ -160,7 +161,9 @@ def create_registration(request, slug: str, payload: RegistrationIn):
     same registration; 400 with messages per field."""
     event = Event.objects.filter(slug=slug, status__in=Event.VISIBLE_STATUSES).first()
     if event is None:
-        return 404, {"errors": {"__all__": ["Not found."]}}
+        return Status(
+            404, {"errors": {"__all__": [_("This meeting does not exist or is not published.")]}}
+        )
     organisation = None
     if payload.organisation is not None:
         organisation = (
@@ -169,7 +172,7 @@ def create_registration(request, slug: str, payload: RegistrationIn):
             .first()
         )
         if organisation is None:
-            return 400, {"errors": {"organisation": ["Unknown association."]}}
+            return Status(400, {"errors": {"organisation": [_("Unknown association.")]}})
     key = payload.idempotency_key or request.headers.get("Idempotency-Key") or None
     try:
         registration, created = services.register_participant(
@@ -185,10 +188,10 @@ def create_registration(request, slug: str, payload: RegistrationIn):
             user=request.user,
         )
     except services.RegistrationError as error:
-        return 400, {"errors": {k: [str(m) for m in v] for k, v in error.errors.items()}}
+        return Status(400, {"errors": {k: [str(m) for m in v] for k, v in error.errors.items()}})
     body = {
         "id": registration.pk,
         "status": registration.status,
         "waiting_position": registration.waiting_position,
     }
-    return (201 if created else 200), body
+    return Status(201 if created else 200, body)

@@ -28,7 +28,7 @@ def rows(event, registrations, *, include_sensitive=False):
         _("Photos allowed"),
         _("Checked in"),
         _("Registered"),
-    ] + [q.label for q in questions]
+    ] + [q.display_label for q in questions]
     out = []
     for r in registrations:
         organisation = r.organisation
@@ -82,7 +82,7 @@ def badge_data(registration):
         "last_name": registration.last_name,
         "pronouns": registration.pronouns,
         "organisation": registration.organisation.name if registration.organisation_id else "",
-        "qr": tickets.qr_data_uri(registration.ticket_code, scale=3),
+        "qr": tickets.qr_png_data_uri(registration.ticket_code),
         "photo_consent": registration.photo_consent,
     }
 

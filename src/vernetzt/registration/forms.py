@@ -41,9 +41,9 @@ class OrganisationSearchWidget(forms.Widget):
 def question_field(question: Question) -> forms.Field:
     pairs = question.choice_pairs()
     common = {
-        "label": question.label,
+        "label": question.display_label,
         "required": question.required,
-        "help_text": question.help_text,
+        "help_text": question.display_help_text,
     }
     if question.kind == Question.Kind.TEXT:
         return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common)

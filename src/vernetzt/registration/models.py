@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from . import enums
@@ -70,6 +71,26 @@ class Question(models.Model):
 
     def __str__(self):
         return self.label
+
+    def _builtin_text(self, index: int, stored: str) -> str:
+        """Built-in texts follow the visitor's language unless staff changed them."""
+        if self.builtin:
+            for entry in enums.BUILTIN_QUESTIONS:
+                if entry[0] == self.key:
+                    original = entry[index]
+                    with translation.override("en"):
+                        english = str(original)
+                    if stored in ("", english):
+                        return str(original)
+        return stored
+
+    @property
+    def display_label(self) -> str:
+        return self._builtin_text(1, self.label)
+
+    @property
+    def display_help_text(self) -> str:
+        return self._builtin_text(2, self.help_text)
 
     def choice_pairs(self) -> list[tuple[str, str]]:
         """(value, label) pairs; built-in questions translate their labels."""

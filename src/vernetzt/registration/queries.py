@@ -26,7 +26,7 @@ def programme(event: Event):
 
 def get_by_token(*, slug: str, token: str) -> Registration | None:
     """The registration of a personal link, or None (wrong, forged or other meeting)."""
-    if not token or len(token) > 64:
+    if not token or len(token) > 64 or "\x00" in token:
         return None
     return (
         Registration.objects.select_related("event", "event__venue", "organisation")

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -67,15 +67,19 @@ def _lock_event(event: Event) -> Event:
 
 def ensure_builtin_questions(*, event: Event) -> None:
     """Create the built-in questions of a meeting that are missing (all optional)."""
+    from django.utils import translation
+
     existing = set(event.questions.values_list("key", flat=True))
     for position, (key, label, help_text, kind, sensitive) in enumerate(enums.BUILTIN_QUESTIONS):
         if key in existing:
             continue
+        with translation.override("en"):  # stored in English, shown translated
+            label, help_text = str(label), str(help_text)
         Question.objects.create(
             event=event,
             key=key,
-            label=str(label),
-            help_text=str(help_text),
+            label=label,
+            help_text=help_text,
             kind=kind,
             builtin=True,
             sensitive=sensitive,
@@ -100,6 +104,9 @@ def clean_answers(*, event: Event, answers: dict | None, questions=None) -> dict
         allowed = {choice for choice, _label in question.choice_pairs()}
         if question.kind == Question.Kind.TEXT:
             value = value.strip() if isinstance(value, str) else ""
+            if "\x00" in value:
+                errors[field_name] = [_("Please remove the invisible control characters.")]
+                continue
             if len(value) > MAX_TEXT_ANSWER:
                 errors[field_name] = [
                     _("Please write at most %(max)d characters.") % {"max": MAX_TEXT_ANSWER}
@@ -143,6 +150,11 @@ def _denormalise(registration: Registration) -> None:
 
 def _check_names(first_name: str, last_name: str, email: str | None, email_required: bool):
     errors = {}
+    for name, value in (("first_name", first_name), ("last_name", last_name), ("email", email)):
+        if value and "\x00" in value:
+            errors[name] = [_("Please remove the invisible control characters.")]
+    if errors:
+        return errors
     if not (first_name or "").strip():
         errors["first_name"] = [_("Please enter your first name.")]
     elif len(first_name) > 100:
@@ -220,7 +232,7 @@ def register_participant(
     except RegistrationError as error:
         errors.update(error.errors)
         cleaned = {}
-    if len(pronouns or "") > 40:
+    if "\x00" in (pronouns or "") or len(pronouns or "") > 40:
         errors["pronouns"] = [_("Please write at most %(max)d characters.") % {"max": 40}]
     if errors:
         raise RegistrationError(errors)
@@ -229,6 +241,40 @@ def register_participant(
         existing = Registration.objects.filter(event=event, idempotency_key=idempotency_key).first()
         if existing:
             return existing, False
+    already = _("This email address is already registered for this meeting.")
+    if (
+        email_norm
+        and Registration.objects.filter(
+            event=event, status__in=Registration.ACTIVE_STATUSES, email_normalised=email_norm
+        ).exists()
+    ):
+        raise RegistrationError(
+            {
+                "email": [
+                    _(
+                        "This email address is already registered for this meeting. "
+                        "Use the personal link in your confirmation email."
+                    )
+                ]
+            }
+        )
+    # Built before the lock, so that the lock is held only to count and insert.
+    registration = Registration(
+        event=event,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        pronouns=(pronouns or "").strip(),
+        email=(email or "").strip(),
+        email_normalised=email_norm,
+        organisation=organisation,
+        language=language,
+        answers=cleaned,
+        is_reserved=reserved,
+        idempotency_key=idempotency_key or None,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        created_by=created_by,
+    )
+    _denormalise(registration)
     try:
         with transaction.atomic():
             locked = _lock_event(event)
@@ -243,22 +289,14 @@ def register_participant(
             active = Registration.objects.filter(
                 event=locked, status__in=Registration.ACTIVE_STATUSES
             )
-            if email_norm and active.filter(email_normalised=email_norm).exists():
-                raise RegistrationError(
-                    {
-                        "email": [
-                            _(
-                                "This email address is already registered for this meeting. "
-                                "Use the personal link in your confirmation email."
-                            )
-                        ]
-                    }
-                )
+            # One query for all counts while the event row is locked.
+            counts = Registration.objects.filter(event=locked).aggregate(
+                confirmed=Count("pk", filter=Q(status="confirmed", is_reserved=False)),
+                reserved=Count("pk", filter=Q(status="confirmed", is_reserved=True)),
+                waiting=Count("pk", filter=Q(status="waiting")),
+            )
             if reserved:
-                taken = Registration.objects.filter(
-                    event=locked, status=Registration.Status.CONFIRMED, is_reserved=True
-                ).count()
-                if taken >= locked.reserved_places:
+                if counts["reserved"] >= locked.reserved_places:
                     raise RegistrationError(_("All reserved places are given."))
                 status, position = Registration.Status.CONFIRMED, None
             else:
@@ -280,37 +318,17 @@ def register_participant(
                             ]
                         }
                     )
-                confirmed = Registration.objects.filter(
-                    event=locked, status=Registration.Status.CONFIRMED, is_reserved=False
-                ).count()
-                waiting = Registration.objects.filter(
-                    event=locked, status=Registration.Status.WAITING
-                ).count()
-                if confirmed < locked.capacity and waiting == 0:
+                if counts["confirmed"] < locked.capacity and counts["waiting"] == 0:
                     status, position = Registration.Status.CONFIRMED, None
                 else:
-                    status, position = Registration.Status.WAITING, waiting + 1
+                    status, position = Registration.Status.WAITING, counts["waiting"] + 1
             if RACE_DELAY:
                 time.sleep(RACE_DELAY)
-            registration = Registration(
-                event=locked,
-                status=status,
-                waiting_position=position,
-                first_name=first_name.strip(),
-                last_name=last_name.strip(),
-                pronouns=(pronouns or "").strip(),
-                email=(email or "").strip(),
-                email_normalised=email_norm,
-                organisation=organisation,
-                language=language,
-                answers=cleaned,
-                is_reserved=reserved,
-                idempotency_key=idempotency_key or None,
-                user=user if getattr(user, "is_authenticated", False) else None,
-                created_by=created_by,
-                confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
-            )
-            _denormalise(registration)
+            registration.event = locked
+            registration.status = status
+            registration.waiting_position = position
+            if status == Registration.Status.CONFIRMED:
+                registration.confirmed_at = timezone.now()
             registration.save()
             if registration.email:
                 pk = registration.pk
@@ -321,9 +339,8 @@ def register_participant(
             existing = Registration.objects.filter(event=event, idempotency_key=idempotency_key)
             if existing.exists():
                 return existing.first(), False
-        raise RegistrationError(
-            {"email": [_("This email address is already registered for this meeting.")]}
-        ) from None
+        # A race on the same email: the database's unique constraint decided.
+        raise RegistrationError({"email": [already]}) from None
     return registration, True
 
 
@@ -516,7 +533,7 @@ def check_in(
     if registration is None:
         registration = (
             Registration.objects.select_related("event", "organisation")
-            .filter(ticket_code=(ticket_code or "").strip()[:64])
+            .filter(ticket_code=(ticket_code or "").replace("\x00", "").strip()[:64])
             .first()
         )
         if registration is None:

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<slug:slug>/einlass/<int:pk>/", views.checkin_person, name="checkin_person"),
     path("<slug:slug>/einlass/<int:pk>/zurueck/", views.checkin_undo, name="checkin_undo"),
     path("<slug:slug>/verwaltung/anmeldungen/", views.staff_list, name="staff_list"),
+    path("<slug:slug>/verwaltung/uebersicht/", views.staff_summary, name="staff_summary"),
     path("<slug:slug>/verwaltung/anmeldungen/neu/", views.staff_add, name="staff_add"),
     path("<slug:slug>/verwaltung/anmeldungen/<int:pk>/", views.staff_edit, name="staff_edit"),
     path(

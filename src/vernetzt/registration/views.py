@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from vernetzt.directory.models import Organisation
+from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event
 
 from . import enums, exports, queries, services, tickets
@@ -116,7 +116,11 @@ def register(request, slug):
 def organisation_search(request, slug):
     """htmx: associations whose name contains the query (at most 10)."""
     _visible_event(slug)
-    query = (request.GET.get("organisation_search") or request.GET.get("q") or "").strip()[:100]
+    query = (
+        (request.GET.get("organisation_search") or request.GET.get("q") or "")
+        .replace("\x00", "")
+        .strip()[:100]
+    )
     results = []
     if len(query) >= 2:
         results = list(
@@ -256,7 +260,7 @@ def checkin(request, slug):
 @require_GET
 def checkin_search(request, slug):
     event = _checkin_event(request, slug)
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     results = []
     if len(query) >= 2:
         words = query.split()
@@ -287,11 +291,13 @@ def _checkin_result(request, event, *, registration=None, code=""):
             {"event": event, "error": str(error)},
             status=200,
         )
-    return render(
+    response = render(
         request,
         "registration/checkin/_result.html",
         {"event": event, "result": result, "registration": result.registration},
     )
+    response["HX-Trigger"] = "checkin-changed"  # the counter refreshes at once
+    return response
 
 
 @_checkin_allowed
@@ -315,11 +321,13 @@ def checkin_undo(request, slug, pk):
     event = _checkin_event(request, slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
     services.undo_check_in(registration=registration)
-    return render(
+    response = render(
         request,
         "registration/checkin/_result.html",
         {"event": event, "undone": True, "registration": registration},
     )
+    response["HX-Trigger"] = "checkin-changed"
+    return response
 
 
 @_checkin_allowed
@@ -341,8 +349,10 @@ def _staff_event(slug):
 
 
 def _filtered(request, event):
-    queryset = Registration.objects.filter(event=event).select_related(
-        "organisation", "organisation__municipality__district"
+    queryset = (
+        Registration.objects.filter(event=event)
+        .select_related("organisation", "organisation__municipality__district")
+        .defer("answers", "accessibility_needs")
     )
     status = request.GET.get("status", "")
     if status in Registration.Status.values:
@@ -355,7 +365,7 @@ def _filtered(request, event):
     organisation = request.GET.get("organisation", "")
     if organisation.isdigit():
         queryset = queryset.filter(organisation_id=int(organisation))
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     if query:
         queryset = queryset.filter(
             Q(first_name__icontains=query)
@@ -368,7 +378,13 @@ def _filtered(request, event):
 
 def _summary(event):
     """Catering, accessibility and interpretation counts among active registrations."""
-    active = Registration.objects.filter(event=event, status__in=Registration.ACTIVE_STATUSES)
+    active = Registration.objects.filter(
+        event=event, status__in=Registration.ACTIVE_STATUSES
+    ).filter(
+        Q(answers__has_key=enums.DIETARY)
+        | Q(answers__has_key=enums.ACCESSIBILITY)
+        | Q(answers__has_key=enums.INTERPRETATION)
+    )
     tallies = {enums.DIETARY: {}, enums.ACCESSIBILITY: {}, enums.INTERPRETATION: {}}
     for answers in active.values_list("answers", flat=True):
         for key, tally in tallies.items():
@@ -389,21 +405,8 @@ def _summary(event):
 def staff_list(request, slug):
     event = _staff_event(slug)
     queryset = _filtered(request, event)
-    page = Paginator(queryset, 100).get_page(request.GET.get("page"))
-    by_district = (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-        .values(
-            "organisation__municipality__district__id", "organisation__municipality__district__name"
-        )
-        .annotate(n=Count("pk"))
-        .order_by("-n")
-    )
-    by_organisation = (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-        .values("organisation__id", "organisation__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "organisation__name")[:20]
-    )
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    districts = District.objects.only("id", "name", "kind")
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -414,12 +417,35 @@ def staff_list(request, slug):
             "page_obj": page,
             "counts": queries.counts(event),
             "places_left": queries.places_left(event),
-            "by_district": list(by_district),
-            "by_organisation": list(by_organisation),
-            "summary": _summary(event),
+            "districts": districts,
             "statuses": Registration.Status.choices,
             "filters": request.GET,
             "querystring": params.urlencode(),
+        },
+    )
+
+
+@staff_required
+@require_GET
+def staff_summary(request, slug):
+    """Counts by association and district; catering, accessibility, interpretation."""
+    event = _staff_event(slug)
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    by_district = (
+        confirmed.values("organisation__municipality__district__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    by_organisation = confirmed.values("organisation__name").annotate(n=Count("pk")).order_by("-n")
+    return render(
+        request,
+        "registration/staff/summary.html",
+        {
+            "event": event,
+            "counts": queries.counts(event),
+            "by_district": list(by_district),
+            "by_organisation": list(by_organisation),
+            "summary": _summary(event),
         },
     )
 

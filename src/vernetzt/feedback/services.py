@@ -1,0 +1,271 @@
+"""Writes of the feedback app: build from the template, send, remind, close, answer."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vernetzt.registration.models import Registration
+
+from .models import (
+    Answer,
+    Invitation,
+    Question,
+    Response,
+    Survey,
+    hash_token,
+    new_token,
+)
+
+MAX_TEXT = 5000
+
+# The template "Feedback Vernetzungstreffen": (key, kind, German, English, choices de, en)
+TEMPLATE = [
+    (
+        "overall",
+        Question.Kind.SCALE,
+        "Wie hat Ihnen das Treffen insgesamt gefallen?",
+        "How did you like the meeting overall?",
+        "",
+        "",
+        True,
+    ),
+    (
+        "new-contacts",
+        Question.Kind.SCALE,
+        "Haben Sie neue Kontakte zu anderen Vereinen geknüpft?",
+        "Did you make new contacts with other associations?",
+        "",
+        "",
+        True,
+    ),
+    (
+        "best-part",
+        Question.Kind.SINGLE,
+        "Welcher Teil war für Sie am wichtigsten?",
+        "Which part mattered most to you?",
+        "Begrüßung und Vortrag\nOffenes Podium\nAustausch-Foren\nGespräche in den Pausen",
+        "Greeting and talk\nOpen panel\nExchange forums\nTalks during the breaks",
+        False,
+    ),
+    (
+        "topics-next-year",
+        Question.Kind.MULTIPLE,
+        "Welche Themen wünschen Sie sich für das nächste Treffen?",
+        "Which topics would you like at the next meeting?",
+        "Förderung und Finanzen\nDigitale Werkzeuge\nEhrenamt gewinnen\nPolitische Teilhabe",
+        "Funding and money\nDigital tools\nFinding volunteers\nTaking part in politics",
+        False,
+    ),
+    (
+        "comments",
+        Question.Kind.TEXT,
+        "Was möchten Sie uns noch sagen?",
+        "Is there anything else you would like to tell us?",
+        "",
+        "",
+        False,
+    ),
+]
+
+
+class SurveyError(Exception):
+    """A survey cannot be sent, answered or changed; the message says why."""
+
+
+def create_survey_from_template(*, event) -> Survey:
+    """Create the survey "Feedback Vernetzungstreffen" with its five questions (draft)."""
+    with transaction.atomic():
+        survey = Survey.objects.create(
+            event=event,
+            title_de="Feedback Vernetzungstreffen",
+            title_en="Feedback on the networking meeting",
+            intro_de="Ihre Antworten sind anonym. Sie helfen uns, das nächste Treffen zu planen.",
+            intro_en="Your answers are anonymous. They help us plan the next meeting.",
+        )
+        for position, (key, kind, de, en, cde, cen, required) in enumerate(TEMPLATE):
+            Question.objects.create(
+                survey=survey,
+                key=key,
+                kind=kind,
+                text_de=de,
+                text_en=en,
+                choices_de=cde,
+                choices_en=cen,
+                required=required,
+                position=position,
+            )
+    return survey
+
+
+def create_empty_survey(*, event) -> Survey:
+    """A survey without questions, to be filled in the back office."""
+    return Survey.objects.create(event=event, title_de="Umfrage")
+
+
+def invitees(survey: Survey):
+    return Registration.objects.filter(
+        event=survey.event,
+        status=Registration.Status.CONFIRMED,
+        checked_in_at__isnull=False,
+    )
+
+
+def open_and_send(*, survey: Survey) -> int:
+    """Open the survey and email a personal link to every checked-in participant with email.
+
+    Returns how many emails were queued. Raises SurveyError for a survey without questions
+    or one that is closed. Sending again only reaches people not invited yet.
+    """
+    from . import tasks
+
+    if not survey.questions.exists():
+        raise SurveyError(_("The survey has no questions yet. Add at least one question."))
+    if survey.status == Survey.Status.CLOSED:
+        raise SurveyError(_("The survey is closed."))
+    queued = []
+    with transaction.atomic():
+        survey = Survey.objects.select_for_update().get(pk=survey.pk)
+        survey.status = Survey.Status.OPEN
+        survey.sent_at = survey.sent_at or timezone.now()
+        survey.save(update_fields=["status", "sent_at"])
+        invited = set(survey.invitations.values_list("registration_id", flat=True))
+        for registration in invitees(survey).exclude(email="").exclude(pk__in=invited):
+            token = new_token()
+            try:
+                with transaction.atomic():
+                    Invitation.objects.create(
+                        survey=survey, registration=registration, token_hash=hash_token(token)
+                    )
+            except IntegrityError:
+                continue
+            queued.append((registration.pk, token))
+        transaction.on_commit(
+            lambda: [tasks.send_invitation.enqueue(survey.pk, pk, t, False) for pk, t in queued]
+        )
+    return len(queued)
+
+
+def send_reminder(*, survey: Survey) -> int:
+    """Send the one reminder to invited people who have not answered (a new link each).
+
+    Raises SurveyError when the survey is not open or the reminder was already sent.
+    """
+    from . import tasks
+
+    queued = []
+    with transaction.atomic():
+        survey = Survey.objects.select_for_update().get(pk=survey.pk)
+        if survey.status != Survey.Status.OPEN:
+            raise SurveyError(_("Only an open survey can send a reminder."))
+        if survey.reminded_at:
+            raise SurveyError(_("The reminder has already been sent."))
+        survey.reminded_at = timezone.now()
+        survey.save(update_fields=["reminded_at"])
+        for invitation in survey.invitations.filter(used=False):
+            token = new_token()
+            invitation.token_hash = hash_token(token)
+            invitation.reminded_at = timezone.now()
+            invitation.save(update_fields=["token_hash", "reminded_at"])
+            queued.append((invitation.registration_id, token))
+        transaction.on_commit(
+            lambda: [tasks.send_invitation.enqueue(survey.pk, pk, t, True) for pk, t in queued]
+        )
+    return len(queued)
+
+
+def close_survey(*, survey: Survey) -> Survey:
+    """Close the survey: no more answers."""
+    survey.status = Survey.Status.CLOSED
+    survey.closed_at = timezone.now()
+    survey.save(update_fields=["status", "closed_at"])
+    return survey
+
+
+def find_by_token(token: str):
+    """(survey, invitation or None) for a personal or QR link; (None, None) when unknown."""
+    token = (token or "")[:100]
+    invitation = (
+        Invitation.objects.select_related("survey__event")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is not None:
+        return invitation.survey, invitation
+    survey = Survey.objects.select_related("event").filter(open_token=token).first()
+    return survey, None
+
+
+def validate_answers(*, survey: Survey, data) -> tuple[dict, dict]:
+    """Check a submitted form (QueryDict-like). Returns (clean values by question, errors)."""
+    values, errors = {}, {}
+    for question in survey.questions.all():
+        name = f"q{question.pk}"
+        if question.kind == Question.Kind.MULTIPLE:
+            raw = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        else:
+            raw = data.get(name, "")
+        count = len(question.base_choices())
+        if question.kind == Question.Kind.TEXT:
+            value = (raw or "").replace("\x00", "").strip()
+            if len(value) > MAX_TEXT:
+                errors[name] = _("Please write at most %(max)s characters.") % {"max": MAX_TEXT}
+        elif question.kind == Question.Kind.MULTIPLE:
+            try:
+                value = sorted({int(item) for item in raw})
+            except (TypeError, ValueError):
+                value, errors[name] = [], _("Please choose from the list.")
+            if any(item < 0 or item >= count for item in value):
+                errors[name] = _("Please choose from the list.")
+        else:
+            value = None
+            if raw not in ("", None):
+                try:
+                    value = int(raw)
+                except (TypeError, ValueError):
+                    errors[name] = _("Please choose from the list.")
+                else:
+                    upper = 5 if question.kind == Question.Kind.SCALE else count - 1
+                    lower = 1 if question.kind == Question.Kind.SCALE else 0
+                    if not lower <= value <= upper:
+                        errors[name] = _("Please choose from the list.")
+        if question.required and not value and value != 0 and name not in errors:
+            errors[name] = _("Please answer this question.")
+        values[question.pk] = value
+    return values, errors
+
+
+def submit_response(*, token: str, data, language: str = "") -> Response:
+    """Store an anonymous answer for a personal or QR link; a personal link is then spent.
+
+    Raises SurveyError (unknown link, survey not open, link already used, or the answers
+    are invalid: then `errors` is set on the exception).
+    """
+    survey, invitation = find_by_token(token)
+    if survey is None:
+        raise SurveyError(_("This link is not valid. Please use the link in your email."))
+    if survey.status != Survey.Status.OPEN:
+        raise SurveyError(_("This survey is closed. Thank you for your interest."))
+    values, errors = validate_answers(survey=survey, data=data)
+    if errors:
+        error = SurveyError(_("Please check your answers."))
+        error.errors = errors
+        raise error
+    with transaction.atomic():
+        if invitation is not None:
+            spent = Invitation.objects.filter(pk=invitation.pk, used=False).update(used=True)
+            if not spent:
+                raise SurveyError(_("You have already answered this survey. Thank you!"))
+        response = Response.objects.create(survey=survey, language=language[:10])
+        rows = []
+        for question in survey.questions.all():
+            value = values.get(question.pk)
+            if value in (None, "", []):
+                continue
+            if question.kind == Question.Kind.TEXT:
+                rows.append(Answer(response=response, question=question, text=value))
+            elif question.kind == Question.Kind.MULTIPLE:
+                rows += [Answer(response=response, question=question, number=v) for v in value]
+            else:
+                rows.append(Answer(response=response, question=question, number=value))
+        Answer.objects.bulk_create(rows)
+    return response

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "feedback"
+
+STAFF = "veranstaltungen/<slug:slug>/verwaltung/umfragen/"
+
+urlpatterns = [
+    path("umfrage/<str:token>/", views.answer, name="answer"),
+    path(STAFF, views.survey_list, name="survey_list"),
+    path(STAFF + "<int:pk>/", views.survey_detail, name="survey_detail"),
+    path(STAFF + "<int:pk>/senden/", views.survey_send, name="survey_send"),
+    path(STAFF + "<int:pk>/erinnern/", views.survey_remind, name="survey_remind"),
+    path(STAFF + "<int:pk>/schliessen/", views.survey_close, name="survey_close"),
+    path(STAFF + "<int:pk>/ergebnisse/", views.results, name="results"),
+    path(STAFF + "<int:pk>/ergebnisse.csv", views.export_csv, name="export_csv"),
+    path(STAFF + "<int:pk>/ergebnisse.xlsx", views.export_xlsx, name="export_xlsx"),
+]

@@ -1,0 +1,239 @@
+"""Pages of surveys: staff build, send and read; participants answer by link."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from vernetzt.events.models import Event
+from vernetzt.registration import exports as registration_exports
+from vernetzt.registration import tickets
+
+from . import queries, services
+from .models import MIN_RESPONSES, Question, Survey
+
+
+def staff_required(view):
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm("feedback.manage_surveys"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _survey(slug, pk):
+    return get_object_or_404(Survey.objects.select_related("event"), pk=pk, event__slug=slug)
+
+
+@staff_required
+def survey_list(request, slug):
+    """The surveys of a meeting; staff create one from the template or empty."""
+    event = get_object_or_404(Event, slug=slug)
+    if request.method == "POST":
+        if request.POST.get("template") == "feedback":
+            survey = services.create_survey_from_template(event=event)
+            messages.success(request, _("The survey was created from the template."))
+            return redirect("feedback:survey_detail", slug=slug, pk=survey.pk)
+        survey = services.create_empty_survey(event=event)
+        messages.success(request, _("An empty survey was created. Add questions now."))
+        return redirect(reverse("admin:feedback_survey_change", args=[survey.pk]))
+    surveys = event.surveys.all()
+    return render(request, "feedback/survey_list.html", {"event": event, "surveys": surveys})
+
+
+@staff_required
+@require_GET
+def survey_detail(request, slug, pk):
+    survey = _survey(slug, pk)
+    open_link = request.build_absolute_uri(
+        reverse("feedback:answer", kwargs={"token": survey.open_token})
+    )
+    context = {
+        "event": survey.event,
+        "survey": survey,
+        "questions": survey.questions.all(),
+        "invited": survey.invitations.count(),
+        "responses": survey.responses.count(),
+        "checked_in": services.invitees(survey).count(),
+        "open_link": open_link,
+        "qr_svg": tickets.qr_svg(open_link, scale=5) if survey.is_open else "",
+    }
+    return render(request, "feedback/survey_detail.html", context)
+
+
+def _action(request, slug, pk, function, success):
+    survey = _survey(slug, pk)
+    try:
+        result = function(survey=survey)
+    except services.SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        count = result if isinstance(result, int) else 0
+        messages.success(request, success % {"count": count})
+    return redirect("feedback:survey_detail", slug=slug, pk=pk)
+
+
+@staff_required
+@require_POST
+def survey_send(request, slug, pk):
+    return _action(
+        request, slug, pk, services.open_and_send, _("The survey is open. %(count)s emails sent.")
+    )
+
+
+@staff_required
+@require_POST
+def survey_remind(request, slug, pk):
+    return _action(request, slug, pk, services.send_reminder, _("%(count)s reminders sent."))
+
+
+@staff_required
+@require_POST
+def survey_close(request, slug, pk):
+    return _action(request, slug, pk, services.close_survey, _("The survey is closed."))
+
+
+@staff_required
+@require_GET
+def results(request, slug, pk):
+    survey = _survey(slug, pk)
+    return render(
+        request,
+        "feedback/results.html",
+        {"event": survey.event, **queries.results(survey)},
+    )
+
+
+def _export(request, slug, pk):
+    survey = _survey(slug, pk)
+    if survey.responses.count() < MIN_RESPONSES:
+        messages.error(request, _("Results are shown from 5 answers on."))
+        return None, None, survey
+    header, rows = queries.export_rows(survey)
+    rows = [[registration_exports._safe_cell(value) for value in row] for row in rows]
+    return header, rows, survey
+
+
+@staff_required
+@require_GET
+def export_csv(request, slug, pk):
+    header, rows, survey = _export(request, slug, pk)
+    if header is None:
+        return redirect("feedback:survey_detail", slug=slug, pk=pk)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-umfrage-{pk}.csv"'
+    return response
+
+
+@staff_required
+@require_GET
+def export_xlsx(request, slug, pk):
+    header, rows, survey = _export(request, slug, pk)
+    if header is None:
+        return redirect("feedback:survey_detail", slug=slug, pk=pk)
+    response = HttpResponse(
+        registration_exports.xlsx(header, rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}-umfrage-{pk}.xlsx"'
+    return response
+
+
+def answer(request, token):
+    """The survey form behind a personal link or the QR code (no account needed)."""
+    survey, invitation = services.find_by_token(token)
+    if survey is None:
+        return render(
+            request,
+            "feedback/message.html",
+            {"message": _("This link is not valid. Please use the link in your email.")},
+            status=404,
+        )
+    done_cookie = f"survey_{survey.pk}_done" if survey is not None else ""
+    answered_here = invitation is None and request.get_signed_cookie(done_cookie, "", salt="s")
+    if (invitation is not None and invitation.used) or answered_here:
+        return render(
+            request,
+            "feedback/message.html",
+            {"message": _("You have already answered this survey. Thank you!")},
+        )
+    if survey.status != Survey.Status.OPEN:
+        return render(
+            request,
+            "feedback/message.html",
+            {"message": _("This survey is closed. Thank you for your interest.")},
+        )
+    errors, data = {}, request.POST if request.method == "POST" else None
+    if request.method == "POST":
+        try:
+            services.submit_response(token=token, data=request.POST, language=get_language())
+        except services.SurveyError as error:
+            errors = getattr(error, "errors", {})
+            if not errors:
+                return render(request, "feedback/message.html", {"message": str(error)})
+        else:
+            response = render(
+                request,
+                "feedback/message.html",
+                {"message": _("Thank you! Your answers have been saved anonymously.")},
+            )
+            if invitation is None:
+                # the QR link: this browser is not offered the form again (holds no answer)
+                response.set_signed_cookie(
+                    done_cookie,
+                    "1",
+                    salt="s",
+                    max_age=180 * 24 * 3600,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=request.is_secure(),
+                )
+            return response
+    fields = []
+    for question in survey.questions.all():
+        name = f"q{question.pk}"
+        if question.kind == Question.Kind.SCALE:
+            options = list(enumerate(queries.scale_labels(), start=1))
+        else:
+            options = list(enumerate(question.choice_labels()))
+        if data is not None:
+            chosen = (
+                data.getlist(name)
+                if question.kind == Question.Kind.MULTIPLE
+                else [data.get(name, "")]
+            )
+        else:
+            chosen = []
+        fields.append(
+            {
+                "question": question,
+                "name": name,
+                "options": [(str(value), label) for value, label in options],
+                "chosen": [str(c) for c in chosen],
+                "text": data.get(name, "") if data is not None else "",
+                "error": errors.get(name),
+            }
+        )
+    return render(
+        request,
+        "feedback/answer.html",
+        {"survey": survey, "event": survey.event, "fields": fields, "errors": errors},
+        status=400 if errors else 200,
+    )

@@ -1,0 +1,34 @@
+"""Role x URL matrix of surveys (see tests/permissions.py)."""
+
+from tests.permissions import EVERYONE, STAFF, Case
+
+
+def _survey(w):
+    from tests.registration.factories import EventFactory
+
+    from .factories import survey_for
+
+    if "survey" not in w:
+        w["survey"] = survey_for(EventFactory(slug="umfrage-matrix"))
+    return w["survey"]
+
+
+def survey(w):
+    return {"slug": _survey(w).event.slug, "pk": _survey(w).pk}
+
+
+def event(w):
+    return {"slug": _survey(w).event.slug}
+
+
+CASES = [
+    Case("feedback:answer", EVERYONE, kwargs=lambda w: {"token": _survey(w).open_token}),
+    Case("feedback:survey_list", STAFF, kwargs=event),
+    Case("feedback:survey_detail", STAFF, kwargs=survey),
+    Case("feedback:survey_send", STAFF, kwargs=survey, method="post"),
+    Case("feedback:survey_remind", STAFF, kwargs=survey, method="post"),
+    Case("feedback:survey_close", STAFF, kwargs=survey, method="post"),
+    Case("feedback:results", STAFF, kwargs=survey),
+    Case("feedback:export_csv", STAFF, kwargs=survey),
+    Case("feedback:export_xlsx", STAFF, kwargs=survey),
+]

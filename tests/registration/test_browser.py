@@ -1,0 +1,141 @@
+"""The whole path in Chromium: register, email, personal link, cancel, waiting list, check-in."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from tests.conftest import assert_accessible
+from tests.factories import OrganisationFactory, UserFactory
+from vernetzt.registration.models import Registration
+
+from .factories import EventFactory, ProgrammeItemFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _english(pages, live_server, **kwargs):
+    page = pages.new_page(locale="en-GB", **kwargs)
+    page.context.add_cookies([{"name": "vernetzt_language", "value": "en", "url": live_server.url}])
+    return page
+
+
+def _link(message):
+    return re.search(r"https?://\S+/anmeldung/\S+/", message.body).group(0)
+
+
+def test_register_cancel_waiting_list_and_check_in(pages, live_server):
+    event = EventFactory(capacity=1, title="Beispieltreffen im Browser")
+    ProgrammeItemFactory(event=event, title="Begrüßung")
+    OrganisationFactory(name="Beispielverein Browser e.V.", is_published=True, status="verified")
+
+    # 1. With an association, found by search: confirmed.
+    page = _english(pages, live_server)
+    page.goto(f"/veranstaltungen/{event.slug}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Register now").first.click()
+    assert_accessible(page)
+    page.locator("#id_first_name").fill("Kim")
+    page.locator("#id_last_name").fill("Erste")
+    page.locator("#id_email").fill("kim@example.org")
+    page.locator("#id_organisation_search").fill("Browser")
+    page.get_by_label("Beispielverein Browser e.V.").check()
+    page.locator("input[name=q_photo_consent][value=yes]").check()
+    page.get_by_role("button", name="Register now").click()
+    page.wait_for_url("**/anmeldung/**")
+    assert "Confirmed" in page.locator("#registration-status").inner_text()
+    assert_accessible(page)
+    first = Registration.objects.get(email="kim@example.org")
+    assert first.organisation.name == "Beispielverein Browser e.V." and first.photo_consent
+
+    # 2. Without an association: the waiting list.
+    other = _english(pages, live_server)
+    other.goto(f"/veranstaltungen/{event.slug}/anmelden/")
+    other.locator("#id_first_name").fill("Sam")
+    other.locator("#id_last_name").fill("Zweite")
+    other.locator("#id_email").fill("sam@example.org")
+    other.get_by_role("button", name="Register now").click()
+    other.wait_for_url("**/anmeldung/**")
+    assert "waiting list, position 1" in other.locator("#registration-status").inner_text()
+
+    # 3. The email of the first, its personal link, cancel.
+    message = next(m for m in mail.outbox if m.to == ["kim@example.org"])
+    link = _link(message).replace("http://testserver", live_server.url)
+    page.goto(link)
+    page.get_by_role("button", name="Cancel my registration").click()
+    page.wait_for_load_state()
+    assert "Cancelled" in page.locator("#registration-status").inner_text()
+
+    # 4. The waiting list moved: Sam is confirmed and told so.
+    other.reload()
+    assert "Confirmed" in other.locator("#registration-status").inner_text()
+    assert any(m.to == ["sam@example.org"] and "place" in m.subject for m in mail.outbox)
+
+    # 5. Check-in by name, undo, then by ticket code.
+    staff = UserFactory(email="staff-browser@example.org", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    desk = _english(pages, live_server, width=390, height=844)
+    desk.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    desk.goto(f"/veranstaltungen/{event.slug}/einlass/")
+    assert_accessible(desk)
+    desk.get_by_label("Name or association").fill("Zweite")
+    desk.get_by_role("button", name=re.compile("Check in Sam")).click()
+    result = desk.locator("#checkin-result")
+    result.get_by_text("Checked in").wait_for()
+    assert "Photos: NO" in result.inner_text()
+    result.get_by_role("button", name="Undo").click()
+    result.get_by_text("taken back").wait_for()
+    sam = Registration.objects.get(email="sam@example.org")
+    desk.get_by_label("Or type the ticket code").fill(sam.ticket_code)
+    desk.get_by_role("button", name="Check in", exact=True).click()
+    result.get_by_text("Checked in").wait_for()
+    desk.get_by_label("Or type the ticket code").fill(sam.ticket_code)
+    desk.get_by_role("button", name="Check in", exact=True).click()
+    result.get_by_text("Already checked in").wait_for()
+    assert desk.locator("#count-checked-in").inner_text() == "1"  # refreshed at once
+    assert_accessible(desk)
+    sam.refresh_from_db()
+    assert sam.checked_in_at is not None
+
+
+def test_staff_pages_and_form_errors_are_accessible(pages, live_server):
+    event = EventFactory(capacity=5)
+    from vernetzt.registration.services import register_participant
+
+    register_participant(
+        event=event,
+        first_name="Kim",
+        last_name="Liste",
+        email="l@example.org",
+        answers={"dietary": ["vegan"]},
+    )
+    page = _english(pages, live_server)
+    page.goto(f"/veranstaltungen/{event.slug}/anmelden/")
+    page.locator("#id_first_name").fill("Kim")
+    page.locator("#id_email").fill("not-an-email")
+    page.get_by_role("button", name="Register now").click()
+    page.locator("#error-summary").wait_for()
+    assert page.locator("#id_first_name").input_value() == "Kim"
+    assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+
+    staff = UserFactory(email="staff-pages@example.org", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    for path in (
+        f"/veranstaltungen/{event.slug}/verwaltung/",
+        f"/veranstaltungen/{event.slug}/verwaltung/programm/",
+        f"/veranstaltungen/{event.slug}/verwaltung/anmeldungen/",
+        f"/veranstaltungen/{event.slug}/verwaltung/uebersicht/",
+        f"/veranstaltungen/{event.slug}/verwaltung/fragen/",
+        "/veranstaltungen/",
+    ):
+        page.goto(path)
+        assert_accessible(page)
