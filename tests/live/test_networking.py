@@ -123,3 +123,42 @@ def test_create_plan_with_the_solver_respects_the_hard_constraints():
                     pairs.add((a, b))
     # the next plan knows who met
     assert len(networking.gather_met_before(people)) == len(pairs)
+
+
+@pytest.mark.django_db
+def test_people_of_one_forum_at_an_earlier_meeting_have_met():
+    pytest.importorskip("tests.forums.factories")
+    from tests.forums.factories import ForumFactory
+    from vernetzt.forums.models import Placement
+
+    earlier, now = EventFactory(), EventFactory()
+    old = [RegistrationFactory(event=earlier, email=f"f{i}@example.org") for i in range(3)]
+    new = [RegistrationFactory(event=now, email=f"f{i}@example.org") for i in range(3)]
+    forum_a = ForumFactory(event=earlier)
+    forum_b = ForumFactory(event=earlier, slot=forum_a.slot)
+    for registration, forum in zip(old, (forum_a, forum_a, forum_b), strict=True):
+        Placement.objects.create(registration=registration, slot=forum.slot, forum=forum)
+    assert networking.gather_met_before(new) == {frozenset((f"r{new[0].pk}", f"r{new[1].pk}"))}
+
+
+@pytest.mark.django_db
+def test_shared_fields_of_activity_raise_the_interest():
+    from vernetzt.directory.models import Organisation
+
+    if "fields" not in {f.name for f in Organisation._meta.many_to_many}:
+        pytest.skip("the directory has no fields of activity")
+    from vernetzt.directory.models import Term, TermKind
+
+    term = Term.objects.create(kind=TermKind.FIELD, slug="jugend-live-test")
+    event = EventFactory()
+    a, b, c = OrganisationFactory(), OrganisationFactory(), OrganisationFactory()
+    a.fields.add(term)
+    b.fields.add(term)
+    people = [
+        RegistrationFactory(event=event, organisation=org, checked_in_at=event.starts_at)
+        for org in (a, b, c)
+    ]
+    interest = networking.gather_interest(networking.select_participants(event, who="checked_in"))
+    shared = interest[(f"r{people[0].pk}", f"r{people[1].pk}")]
+    assert shared >= 1.0
+    assert shared > interest.get((f"r{people[0].pk}", f"r{people[2].pk}"), 0)

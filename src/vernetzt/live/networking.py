@@ -5,8 +5,10 @@
 
 A person is the same across meetings when the registrations share a user account or an
 email address (`person_key`). Who met before: people who sat at one table in an earlier
-plan (of this meeting or an earlier one), and, if the forums app has a model that places
-registrations in groups, people placed in the same group at an earlier meeting.
+plan (of this meeting or an earlier one), and people placed in the same forum
+(`forums.Placement`, if that model exists). Interest: shared fields of activity
+(`Organisation.fields`), offers matching needs (if the directory gets them), different
+districts.
 """
 
 from collections import defaultdict
@@ -16,6 +18,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vernetzt.directory.models import Organisation
 from vernetzt.registration.models import Registration
 
 from .models import NetworkingPlan, Seat
@@ -101,7 +104,7 @@ def organisation_profile(organisation) -> dict:
     fields of activity, offers and needs may not exist in the directory yet)."""
     municipality = getattr(organisation, "municipality", None)
     return {
-        "fields": _related_names(organisation, "fields_of_activity", "activity_fields"),
+        "fields": _related_names(organisation, "fields", "fields_of_activity"),
         "offers": _related_names(organisation, "offers"),
         "needs": _related_names(organisation, "needs"),
         "district": getattr(municipality, "district_id", None) if municipality else None,
@@ -123,42 +126,31 @@ def select_participants(event, *, who: str) -> list:
     registrations = Registration.objects.filter(
         event=event, status=Registration.Status.CONFIRMED
     ).select_related("organisation__municipality")
+    organisation_fields = {f.name for f in Organisation._meta.many_to_many}
+    for name in ("fields", "fields_of_activity", "offers", "needs"):
+        if name in organisation_fields:
+            registrations = registrations.prefetch_related(f"organisation__{name}")
     if who == "checked_in":
         registrations = registrations.filter(checked_in_at__isnull=False)
     return list(registrations.order_by("pk"))
 
 
 def _forum_groups(keys_of: dict) -> list[set]:
-    """Groups of person keys placed together by the forums app, if it has such a model.
-
-    Any forums model with a foreign key to Registration and a foreign key to another forums
-    model (the forum or group) counts; without such a model this returns nothing.
-    """
-    groups = []
+    """Groups of person keys placed in the same forum (forums app: `Placement` with
+    `registration` and `forum`). Without that model (or those fields) this returns nothing."""
     try:
-        config = apps.get_app_config("forums")
+        placement = apps.get_model("forums", "Placement")
     except LookupError:
-        return groups
-    for model in config.get_models():
-        fks = [f for f in model._meta.fields if f.is_relation and f.many_to_one]
-        reg_fks = [f for f in fks if f.related_model is Registration]
-        others = [
-            f
-            for f in fks
-            if f.related_model is not Registration and f.related_model._meta.app_label == "forums"
-        ]
-        if not reg_fks or not others:
-            continue
-        reg_field, group_field = reg_fks[0].name, others[0].name
-        members = defaultdict(set)
-        for registration_id, group_id in model.objects.values_list(
-            f"{reg_field}_id", f"{group_field}_id"
-        ):
-            key = keys_of.get(registration_id)
-            if key and group_id:
-                members[(model.__name__, group_id)].add(key)
-        groups.extend(members.values())
-    return groups
+        return []
+    names = {f.name for f in placement._meta.fields}
+    if not {"registration", "forum"} <= names:
+        return []
+    members = defaultdict(set)
+    for registration_id, forum_id in placement.objects.values_list("registration_id", "forum_id"):
+        key = keys_of.get(registration_id)
+        if key and forum_id:
+            members[forum_id].add(key)
+    return list(members.values())
 
 
 def gather_met_before(registrations) -> set[frozenset]:
