@@ -21,11 +21,14 @@ def fill_english(root: Path) -> int:
         for entry in catalogue:
             if entry.obsolete:
                 continue
+            # The ids are English: the English text is always the id itself. Overwriting also
+            # repairs a fuzzy guess of makemessages (an old, similar id's text).
             if entry.msgid_plural:
-                if not any(entry.msgstr_plural.values()):
-                    entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+                wanted = {0: entry.msgid, 1: entry.msgid_plural}
+                if entry.msgstr_plural != wanted:
+                    entry.msgstr_plural = wanted
                     filled += 1
-            elif not entry.msgstr:
+            elif entry.msgstr != entry.msgid:
                 entry.msgstr = entry.msgid
                 filled += 1
             if "fuzzy" in entry.flags:
