@@ -11,6 +11,7 @@ urlpatterns = [
     path("verzeichnis/", include("vernetzt.directory.urls")),
     path("veranstaltungen/", include("vernetzt.events.urls")),
     path("veranstaltungen/", include("vernetzt.registration.urls")),
+    path("live/", include("vernetzt.live.urls")),
     path("", include("vernetzt.forums.urls")),
     path("", include("vernetzt.feedback.urls")),
     path("", include("vernetzt.publishing.urls")),

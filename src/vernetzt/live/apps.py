@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class LiveConfig(AppConfig):
     name = "vernetzt.live"
     verbose_name = _("Live")
+
+    def ready(self):
+        from . import rules  # noqa: F401 - registers the permissions
+
+    def registration_sections(self, request, registration):
+        """The personal page shows the person's networking tables ("round 1: table 7")."""
+        from .networking import tables_of
+
+        plans = tables_of(registration)
+        if not plans:
+            return []
+        return [{"template": "live/_registration_tables.html", "plans": plans}]

@@ -1,0 +1,173 @@
+"""Reads of the live app: what the phone, the moderator and the projector show."""
+
+from django.db.models import Count, Q
+
+from .models import ChairRequest, LiveQuestion, LiveRoom, Poll
+
+VISIBLE = (LiveQuestion.Status.APPROVED, LiveQuestion.Status.ANSWERED)
+
+
+def visible_questions(room: LiveRoom, *, limit: int | None = None):
+    """Approved (then answered) questions, pinned first, then by votes and time."""
+    questions = LiveQuestion.objects.filter(room=room, status__in=VISIBLE).order_by(
+        "-pinned", "status", "-votes_count", "created_at", "id"
+    )
+    return list(questions[:limit] if limit else questions)
+
+
+def moderation_questions(room: LiveRoom) -> dict:
+    """The moderator's lists: waiting for approval (oldest first) and all others by votes."""
+    questions = list(LiveQuestion.objects.filter(room=room))
+    pending = sorted(
+        (q for q in questions if q.status == LiveQuestion.Status.PENDING),
+        key=lambda q: (q.created_at, q.pk),
+    )
+    approved = sorted(
+        (q for q in questions if q.status == LiveQuestion.Status.APPROVED),
+        key=lambda q: (not q.pinned, -q.votes_count, q.created_at, q.pk),
+    )
+    done = sorted(
+        (
+            q
+            for q in questions
+            if q.status in (LiveQuestion.Status.ANSWERED, LiveQuestion.Status.HIDDEN)
+        ),
+        key=lambda q: (q.status, -q.votes_count, q.created_at),
+    )
+    return {"pending": pending, "approved": approved, "done": done}
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def ordered_queue(room: LiveRoom) -> list[ChairRequest]:
+    """Waiting free-chair requests in queue order: first come first; with `newcomers_first`,
+    newcomers to the network before the others (each group first come first)."""
+    waiting = list(
+        ChairRequest.objects.filter(room=room, status=ChairRequest.Status.WAITING).order_by(
+            "created_at", "id"
+        )
+    )
+    if room.newcomers_first:
+        waiting.sort(key=lambda r: (not r.is_newcomer, r.created_at, r.pk))
+    return waiting
+
+
+def current_speaker(room: LiveRoom) -> ChairRequest | None:
+    return ChairRequest.objects.filter(room=room, status=ChairRequest.Status.SPEAKING).first()
+
+
+def queue_place(room: LiveRoom, device_id: str | None) -> dict | None:
+    """The device's own request: its place in the queue (1 = next), or that it is speaking."""
+    if not device_id:
+        return None
+    own = (
+        ChairRequest.objects.filter(
+            room=room,
+            device_id=device_id,
+            status__in=[ChairRequest.Status.WAITING, ChairRequest.Status.SPEAKING],
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if own is None:
+        return None
+    if own.status == ChairRequest.Status.SPEAKING:
+        return {"request": own, "speaking": True, "place": 0}
+    queue = ordered_queue(room)
+    place = next((i for i, r in enumerate(queue, start=1) if r.pk == own.pk), None)
+    return {"request": own, "speaking": False, "place": place}
+
+
+def fairness_hint(room: LiveRoom) -> dict:
+    """Who has not spoken yet, and the balance of women and men among those who said.
+
+    - `new_voices`: waiting requests whose person and association have not spoken in this
+      room yet (by name and association name, case-insensitive);
+    - `women`, `men`: how many of those who spoke said so; `suggest_gender` the one to
+      prefer next when the numbers differ by two or more and someone of it is waiting;
+    - `suggestion`: the first waiting request that fits all of the above.
+    """
+    spoken = list(
+        ChairRequest.objects.filter(
+            room=room,
+            status__in=[ChairRequest.Status.DONE, ChairRequest.Status.SPEAKING],
+        )
+    )
+    spoken_names = {_key(r.name) for r in spoken}
+    spoken_orgs = {_key(r.organisation_name) for r in spoken if r.organisation_name}
+    queue = ordered_queue(room)
+    new_voices = [
+        r
+        for r in queue
+        if _key(r.name) not in spoken_names
+        and (not r.organisation_name or _key(r.organisation_name) not in spoken_orgs)
+    ]
+    women = sum(r.gender == ChairRequest.Gender.WOMAN for r in spoken)
+    men = sum(r.gender == ChairRequest.Gender.MAN for r in spoken)
+    suggest_gender = ""
+    if men - women >= 2:
+        suggest_gender = ChairRequest.Gender.WOMAN
+    elif women - men >= 2:
+        suggest_gender = ChairRequest.Gender.MAN
+    candidates = new_voices or queue
+    suggestion = None
+    if suggest_gender:
+        suggestion = next((r for r in candidates if r.gender == suggest_gender), None)
+    if suggestion is None and candidates:
+        suggestion = candidates[0]
+    if queue and suggestion is not None and suggestion.pk == queue[0].pk:
+        suggestion = None  # the hint only speaks up when it differs from the queue order
+    return {
+        "new_voices": new_voices,
+        "women": women,
+        "men": men,
+        "suggest_gender": suggest_gender,
+        "suggestion": suggestion,
+        "spoken_count": len(spoken),
+    }
+
+
+def open_poll(room: LiveRoom) -> Poll | None:
+    return Poll.objects.filter(room=room, status=Poll.Status.OPEN).first()
+
+
+def projector_poll(room: LiveRoom) -> Poll | None:
+    """The open poll, else the most recently closed one (its final result)."""
+    return (
+        open_poll(room)
+        or Poll.objects.filter(room=room, status=Poll.Status.CLOSED)
+        .order_by("-closed_at", "-id")
+        .first()
+    )
+
+
+def poll_results(poll: Poll) -> dict:
+    """Votes per answer, with percentages of the ballots (multiple choice: can sum over 100)."""
+    options = list(poll.options.annotate(votes=Count("ballots")).order_by("position", "id"))
+    ballots = poll.ballots.count()
+    for option in options:
+        option.percent = round(100 * option.votes / ballots) if ballots else 0
+    return {"poll": poll, "options": options, "ballots": ballots}
+
+
+def has_answered(poll: Poll, device_id: str | None) -> bool:
+    return bool(device_id) and poll.ballots.filter(device_id=device_id).exists()
+
+
+def voted_question_ids(room: LiveRoom, device_id: str | None) -> set[int]:
+    if not device_id:
+        return set()
+    return set(
+        LiveQuestion.objects.filter(room=room, votes__device_id=device_id).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def counts(room: LiveRoom) -> dict:
+    return LiveQuestion.objects.filter(room=room).aggregate(
+        pending=Count("pk", filter=Q(status=LiveQuestion.Status.PENDING)),
+        approved=Count("pk", filter=Q(status=LiveQuestion.Status.APPROVED)),
+    )
