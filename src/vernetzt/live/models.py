@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to type from a screen
 
@@ -100,7 +101,7 @@ class LiveQuestion(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.PENDING
     )
-    pinned = models.BooleanField(_("pinned"), default=False)
+    pinned = models.BooleanField(pgettext_lazy("question", "pinned"), default=False)
     votes_count = models.PositiveIntegerField(_("votes"), default=0)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
