@@ -17,3 +17,9 @@ class LiveConfig(AppConfig):
         if not plans:
             return []
         return [{"template": "live/_registration_tables.html", "plans": plans}]
+
+    def documentation_sections(self, event):
+        """The documentation shows the audience's main questions of each live room."""
+        from .queries import questions_for_documentation
+
+        return questions_for_documentation(event)

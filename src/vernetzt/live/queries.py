@@ -1,8 +1,10 @@
 """Reads of the live app: what the phone, the moderator and the projector show."""
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from .models import ChairRequest, LiveQuestion, LiveRoom, Poll
+from .models import ChairRequest, LiveQuestion, LiveRoom, Poll, QuestionStatus
 
 VISIBLE = (LiveQuestion.Status.APPROVED, LiveQuestion.Status.ANSWERED)
 
@@ -171,3 +173,41 @@ def counts(room: LiveRoom) -> dict:
         pending=Count("pk", filter=Q(status=LiveQuestion.Status.PENDING)),
         approved=Count("pk", filter=Q(status=LiveQuestion.Status.APPROVED)),
     )
+
+
+def questions_for_documentation(event, *, per_room: int = 10) -> list[dict]:
+    """The most supported questions a moderator let through, per live room of a meeting.
+
+    Only approved or answered questions: nothing the moderators hid or never approved, and
+    no names (the audience asked without an account and did not agree to be published).
+    """
+    questions = (
+        LiveQuestion.objects.filter(
+            room__event=event,
+            status__in=[QuestionStatus.APPROVED, QuestionStatus.ANSWERED],
+        )
+        .select_related("room__programme_item")
+        .order_by("room__programme_item__starts_at", "room_id", "-votes_count", "created_at")
+    )
+    by_room: dict = {}
+    for question in questions:
+        items = by_room.setdefault(question.room, [])
+        if len(items) < per_room:
+            items.append(question)
+    return [
+        {
+            "title": _("Questions from the audience: %(title)s") % {"title": room.title},
+            "items": [
+                {
+                    "title": "",
+                    "text": question.text,
+                    "meta": ngettext(
+                        "%(count)d support", "%(count)d supports", question.votes_count
+                    )
+                    % {"count": question.votes_count},
+                }
+                for question in items
+            ],
+        }
+        for room, items in by_room.items()
+    ]
