@@ -4,12 +4,12 @@ import importlib
 import pkgutil
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
 from tests.permissions import ROLES, Case
+from vernetzt.core.demo import load as load_site_pages
 
 # URL namespaces that come from libraries with their own tests; ours are all the rest.
 FOREIGN = ("admin:", "api:")
@@ -60,7 +60,7 @@ def _client_for(world, role):
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", CASES, ids=lambda case: f"{case.method}-{case.name}")
 def test_role_matrix(case, world, settings):
-    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - demo pages and accounts
+    load_site_pages(stdout=open("/dev/null", "w"))  # noqa: SIM115 - the legal pages exist
     url = reverse(case.name, kwargs=case.kwargs(world)) + case.query
     for role in ROLES:
         client = _client_for(world, role)
