@@ -1,28 +1,17 @@
 """Pages of meetings: the public list and page, and the staff pages to build them."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from vernetzt.core.permissions import permission_required
 
 from . import services
 from .forms import CopyEventForm, EventForm, ProgrammeItemForm, StagePersonForm, VenueForm
 from .models import Event, ProgrammeItem, StagePerson
 
-
-def staff_required(view):
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+staff_required = permission_required("events.manage_events")
 
 
 def event_list(request):

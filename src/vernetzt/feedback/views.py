@@ -4,8 +4,6 @@ import csv
 import io
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event
 from vernetzt.registration import exports as registration_exports
 from vernetzt.registration import tickets
@@ -20,18 +19,7 @@ from vernetzt.registration import tickets
 from . import queries, services
 from .models import MIN_RESPONSES, Question, Survey
 
-
-def staff_required(view):
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("feedback.manage_surveys"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+staff_required = permission_required("feedback.manage_surveys")
 
 
 def _survey(slug, pk):

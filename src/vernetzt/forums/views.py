@@ -4,7 +4,7 @@ import csv
 import io
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.permissions import permission_required
 from vernetzt.directory.models import District
 from vernetzt.events.models import Event
 from vernetzt.registration import queries as registration_queries
@@ -22,28 +23,7 @@ from . import queries, services
 from .forms import ForumForm, ItemStaffForm, ResultForm, SetupForm, SlotForm, TagForm
 from .models import AssignmentRun, Forum, Placement, ResultItem, Slot, Tag
 
-
-def _login_required(view):
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
-def staff_required(view):
-    @_login_required
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("forums.manage_forums"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+staff_required = permission_required("forums.manage_forums")
 
 
 def _event(slug):
@@ -390,7 +370,7 @@ def _hosted_forum(request, slug, pk, perm):
     return forum
 
 
-@_login_required
+@login_required
 @require_GET
 def my_forums(request):
     if not (request.user.is_staff or getattr(request.user, "is_forum_host", False)):
@@ -403,7 +383,7 @@ def my_forums(request):
     return render(request, "forums/my_forums.html", {"forums": forums})
 
 
-@_login_required
+@login_required
 @require_GET
 def host_list(request, slug, pk):
     forum = _hosted_forum(request, slug, pk, "forums.view_host_list")
@@ -422,7 +402,7 @@ def host_list(request, slug, pk):
     )
 
 
-@_login_required
+@login_required
 def record(request, slug, pk):
     """Record results live, from a phone."""
     forum = _hosted_forum(request, slug, pk, "forums.record_results")

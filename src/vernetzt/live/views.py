@@ -2,6 +2,7 @@
 pages for rooms and networking rounds. Thin: writes go through `services`/`networking`."""
 
 import io
+from functools import wraps
 
 import segno
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django_tasks import TaskResultStatus
 
+from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event, ProgrammeItem
 from vernetzt.registration.exports import pdf_response
 
@@ -49,16 +51,14 @@ def moderator_required(view):
 
 
 def staff_required(view):
+    """Staff pages of a meeting's live tools: the view gets the meeting instead of its slug."""
+
+    @permission_required("live.manage_live")
+    @wraps(view)
     def wrapped(request, slug, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("live.manage_live"):
-            raise PermissionDenied
         event = get_object_or_404(Event, slug=slug)
         return view(request, event, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

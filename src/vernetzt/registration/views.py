@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.permissions import permission_required
 from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event
 
@@ -30,18 +31,7 @@ from .forms import (
 )
 from .models import Question, Registration
 
-
-def staff_required(view):
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("registration.manage_registrations"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+staff_required = permission_required("registration.manage_registrations")
 
 
 def _visible_event(slug):
