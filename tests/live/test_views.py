@@ -236,6 +236,11 @@ def test_personal_page_and_pdf_show_the_tables(room, staff_client):
 
     text = PdfReader(BytesIO(cards.content)).pages[0].extract_text()
     assert "round 1: table 2" in text
+    people[0].status = "confirmed"
+    people[0].save(update_fields=["status"])
+    badges = staff_client.get(reverse("registration:badges_pdf", kwargs={"slug": event.slug}))
+    badge_text = "".join(page.extract_text() for page in PdfReader(BytesIO(badges.content)).pages)
+    assert "round 1: table 2, round 2: table 1" in badge_text
     assert (
         staff_client.get(
             reverse("live:round_pdf", kwargs={"slug": event.slug, "pk": plan.pk, "round_number": 9})

@@ -23,3 +23,9 @@ class LiveConfig(AppConfig):
         from .queries import questions_for_documentation
 
         return questions_for_documentation(event)
+
+    def badge_lines(self, event):
+        """Each badge shows the person's tables of the meeting's latest published plan."""
+        from .networking import badge_tables
+
+        return badge_tables(event)

@@ -359,3 +359,18 @@ def tables_of(registration) -> list[dict]:
         entry = result.setdefault(seat.plan_id, {"plan": seat.plan, "seats": []})
         entry["seats"].append((seat.round_number, seat.table_number))
     return list(result.values())
+
+
+def badge_tables(event) -> dict[int, str]:
+    """{registration id: "round 1: table 7, round 2: table 3"} of the latest published plan."""
+    plan = NetworkingPlan.objects.filter(event=event, is_published=True).first()
+    if plan is None:
+        return {}
+    tables: dict[int, list[str]] = {}
+    for registration_id, round_number, table_number in plan.seats.order_by(
+        "round_number"
+    ).values_list("registration_id", "round_number", "table_number"):
+        tables.setdefault(registration_id, []).append(
+            _("round %(round)s: table %(table)s") % {"round": round_number, "table": table_number}
+        )
+    return {registration_id: ", ".join(parts) for registration_id, parts in tables.items()}

@@ -1,5 +1,8 @@
 """Reads of the registration app (no writes here)."""
 
+from collections import defaultdict
+
+from django.apps import apps
 from django.db.models import Count, Prefetch, Q
 
 from vernetzt.events.models import Event, ProgrammeItem, StagePerson
@@ -43,3 +46,18 @@ def counts(event: Event) -> dict:
         checked_in=Count("pk", filter=Q(checked_in_at__isnull=False, status="confirmed")),
         reserved=Count("pk", filter=Q(status="confirmed", is_reserved=True)),
     )
+
+
+def badge_lines(event: Event) -> dict[int, list[str]]:
+    """Extra lines for the name badges, by registration id, from other apps.
+
+    An app config may define `badge_lines(event) -> {registration_id: text}` (live: the
+    networking tables). One call per app for the whole meeting, not one per badge.
+    """
+    lines: dict[int, list[str]] = defaultdict(list)
+    for app_config in apps.get_app_configs():
+        contribute = getattr(app_config, "badge_lines", None)
+        if contribute:
+            for registration_id, text in contribute(event).items():
+                lines[registration_id].append(text)
+    return lines

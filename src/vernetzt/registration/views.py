@@ -575,9 +575,11 @@ def badges_pdf(request, slug):
         .select_related("organisation")
         .order_by("last_name", "first_name")
     )
+    lines = queries.badge_lines(event)
+    badges = [{**exports.badge_data(r), "lines": lines.get(r.pk, [])} for r in registrations]
     return exports.pdf_response(
         "registration/pdf/badges.html",
-        {"event": event, "registrations": [exports.badge_data(r) for r in registrations]},
+        {"event": event, "registrations": badges},
         f"{slug}-namensschilder.pdf",
     )
 
