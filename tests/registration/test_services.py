@@ -152,9 +152,12 @@ def test_check_in_once_then_already_and_errors():
 
 def test_secrets_are_long_and_random():
     event = EventFactory()
-    r = register(event, 1)[0]
-    assert len(r.manage_token) >= 32 and len(r.ticket_code) >= 32
-    assert r.manage_token != r.ticket_code and str(r.pk) not in r.manage_token[:3]
+    first, second = register(event, 1)[0], register(event, 2)[0]
+    tokens = [first.manage_token, first.ticket_code, second.manage_token, second.ticket_code]
+    # 32 URL-safe base64 characters carry 192 bits; all four differ, none is the id.
+    assert all(len(token) >= 32 for token in tokens)
+    assert len(set(tokens)) == 4
+    assert str(first.pk) not in {first.manage_token, first.ticket_code}
 
 
 def test_purge_sensitive_answers_after_weeks_idempotent():
