@@ -248,6 +248,13 @@ def register_participant(
             event=event, status__in=Registration.ACTIVE_STATUSES, email_normalised=email_norm
         ).exists()
     ):
+        if idempotency_key:
+            # A repeat of the same request may have committed between the two checks above.
+            existing = Registration.objects.filter(
+                event=event, idempotency_key=idempotency_key
+            ).first()
+            if existing:
+                return existing, False
         raise RegistrationError(
             {
                 "email": [
