@@ -388,11 +388,3 @@ def export_rows(queryset):
             o.street,
             o.postcode,
         ]
-
-
-def safe_cell(value):
-    """Keep spreadsheet programs from running a cell as a formula (CSV injection)."""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return value

@@ -23,6 +23,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.exports import safe_cell
+
 from . import importing, services
 from .forms import ContactForm, ImportForm, InvitationForm, MergeForm, OrganisationProfileForm
 from .models import District, Invitation, Organisation
@@ -445,7 +447,7 @@ def open_data_csv(request):
             value = data.get(column, "")
             if isinstance(value, list):
                 value = ";".join(value)
-            row.append(importing.safe_cell("" if value is None else value))
+            row.append(safe_cell("" if value is None else value))
         writer.writerow([*row, "CC BY 4.0"])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="organisationen.csv"'
@@ -569,7 +571,7 @@ def export(request, format):
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("organisations")
         for row in rows:
-            sheet.append([importing.safe_cell(value) for value in row])
+            sheet.append([safe_cell(value) for value in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -583,7 +585,7 @@ def export(request, format):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        writer.writerow([importing.safe_cell(value) for value in row])
+        writer.writerow([safe_cell(value) for value in row])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="organisationen.csv"'
     return response

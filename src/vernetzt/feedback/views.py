@@ -1,19 +1,15 @@
 """Pages of surveys: staff build, send and read; participants answer by link."""
 
-import csv
-import io
-
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event
-from vernetzt.registration import exports as registration_exports
 from vernetzt.registration import tickets
 
 from . import queries, services
@@ -111,7 +107,6 @@ def _export(request, slug, pk):
         messages.error(request, _("Results are shown from 5 answers on."))
         return None, None, survey
     header, rows = queries.export_rows(survey)
-    rows = [[registration_exports._safe_cell(value) for value in row] for row in rows]
     return header, rows, survey
 
 
@@ -121,13 +116,7 @@ def export_csv(request, slug, pk):
     header, rows, survey = _export(request, slug, pk)
     if header is None:
         return redirect("feedback:survey_detail", slug=slug, pk=pk)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slug}-umfrage-{pk}.csv"'
-    return response
+    return csv_response(f"{slug}-umfrage-{pk}.csv", header, rows, delimiter=";")
 
 
 @staff_required
@@ -136,12 +125,7 @@ def export_xlsx(request, slug, pk):
     header, rows, survey = _export(request, slug, pk)
     if header is None:
         return redirect("feedback:survey_detail", slug=slug, pk=pk)
-    response = HttpResponse(
-        registration_exports.xlsx(header, rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{slug}-umfrage-{pk}.xlsx"'
-    return response
+    return xlsx_response(f"{slug}-umfrage-{pk}.xlsx", header, rows, title=survey.title_de)
 
 
 def answer(request, token):

@@ -1,18 +1,16 @@
 """Pages of forums: ranking, staff set-up and assignment, host lists and recording, needs."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.core.permissions import permission_required
 from vernetzt.directory.models import District
 from vernetzt.events.models import Event
@@ -526,34 +524,13 @@ def _export_rows(request):
 @require_GET
 def needs_csv(request):
     header, rows = _export_rows(request)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="bedarfe.csv"'
-    return response
+    return csv_response("bedarfe.csv", header, rows)
 
 
 @require_GET
 def needs_xlsx(request):
-    from openpyxl import Workbook
-
     header, rows = _export_rows(request)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Bedarfe"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="bedarfe.xlsx"'
-    return response
+    return xlsx_response("bedarfe.xlsx", header, rows, title="Bedarfe")
 
 
 @staff_required

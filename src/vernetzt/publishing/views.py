@@ -14,8 +14,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.exports import xlsx_response
 from vernetzt.events.models import Event
-from vernetzt.registration import exports as registration_exports
 
 from . import images, pdf, queries, services
 from .forms import DocumentationForm, PhotoForm, PhotoUploadForm
@@ -342,10 +342,4 @@ def report_xlsx(request, year):
         for item in survey["questions"]:
             for label, count in item.get("rows", []):
                 rows.append(["", item["question"].text_de, label, count])
-    rows = [[registration_exports._safe_cell(v) for v in row] for row in rows]
-    response = HttpResponse(
-        registration_exports.xlsx(header, rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="sachbericht-{year}.xlsx"'
-    return response
+    return xlsx_response(f"sachbericht-{year}.xlsx", header, rows, title=str(year))

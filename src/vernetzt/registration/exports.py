@@ -1,7 +1,5 @@
 """Exports: CSV/XLSX rows, PDFs (WeasyPrint) for badges, participant list, certificate."""
 
-import io
-
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -51,28 +49,8 @@ def rows(event, registrations, *, include_sensitive=False):
         for q in questions:
             value = (r.answers or {}).get(q.key, "")
             row.append(", ".join(value) if isinstance(value, list) else value)
-        out.append([_safe_cell(v) for v in row])
+        out.append(row)
     return header, out
-
-
-def _safe_cell(value):
-    """No formula injection in spreadsheets."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def xlsx(header, rows) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Registrations"))
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def badge_data(registration):

@@ -1,8 +1,5 @@
 """Pages of registration: the public form, the personal page, check-in and staff pages."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -17,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.core.permissions import permission_required
 from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event
@@ -527,13 +525,7 @@ def export_csv(request, slug):
     event = _staff_event(slug)
     include = request.GET.get("sensitive") == "1"
     header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slug}-anmeldungen.csv"'
-    return response
+    return csv_response(f"{slug}-anmeldungen.csv", header, rows)
 
 
 @staff_required
@@ -542,12 +534,7 @@ def export_xlsx(request, slug):
     event = _staff_event(slug)
     include = request.GET.get("sensitive") == "1"
     header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
-    response = HttpResponse(
-        exports.xlsx(header, rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{slug}-anmeldungen.xlsx"'
-    return response
+    return xlsx_response(f"{slug}-anmeldungen.xlsx", header, rows, title=_("Registrations"))
 
 
 @staff_required
