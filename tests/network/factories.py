@@ -48,9 +48,9 @@ class ListingFactory(factory.django.DjangoModelFactory):
         """Open every day 08:00-22:00 unless hours=[] or a list of (weekday, start, end)."""
         if not create:
             return
-        rows = extracted if extracted is not None else [
-            (day, time(8), time(22)) for day in range(7)
-        ]
+        rows = (
+            extracted if extracted is not None else [(day, time(8), time(22)) for day in range(7)]
+        )
         for day, start, end in rows:
             OpeningHours.objects.create(listing=self, weekday=day, start=start, end=end)
 

@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from vernetzt.accounts.api_tokens import TokenAuth
 from vernetzt.directory.visibility import ANONYMOUS, viewer_for
@@ -203,8 +203,10 @@ def offer_availability(request, offer_id: int, start: str, end: str):
     if not errors and end_at - start_at > timedelta(days=availability.MAX_RANGE_DAYS):
         errors["end"] = [_("At most 31 days at a time.")]
     if errors:
-        return 400, {"errors": errors}
-    return 200, {"offer": listing.pk, "slots": availability.slots(listing, start_at, end_at)}
+        return Status(400, {"errors": errors})
+    return Status(
+        200, {"offer": listing.pk, "slots": availability.slots(listing, start_at, end_at)}
+    )
 
 
 @router.post(
@@ -226,7 +228,7 @@ def book_offer(request, offer_id: int, payload: BookingIn):
         errors["end"] = [_("Please give a date and time like 2026-05-02T12:00:00+02:00.")]
     message = payload.message if isinstance(payload.message, str) else ""
     if errors:
-        return 400, {"errors": errors}
+        return Status(400, {"errors": errors})
     try:
         made = booking.request_booking(
             listing=listing,
@@ -240,7 +242,7 @@ def book_offer(request, offer_id: int, payload: BookingIn):
         next_free = (
             {"start": taken.next_free[0], "end": taken.next_free[1]} if taken.next_free else None
         )
-        return 409, {"next_free": next_free, "errors": taken.errors}
+        return Status(409, {"next_free": next_free, "errors": taken.errors})
     except booking.BookingError as error:
-        return 400, {"errors": error.errors}
-    return 201, {"id": made.pk, "status": made.status}
+        return Status(400, {"errors": error.errors})
+    return Status(201, {"id": made.pk, "status": made.status})
