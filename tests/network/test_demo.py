@@ -17,7 +17,9 @@ def test_demo_offers_requests_bookings_and_one_unmet_request():
     assert {"Frankfurt am Main", "Kassel", "Gießen", "Darmstadt", "Fulda"} <= cities
     pool = offers.filter(organisation__slug="kompetenzzentrum-geraetepool", kind="equipment")
     assert pool.filter(booking_mode="instant").count() == 2
-    assert [r.title for r in matching.unmet_requests()] == ["Beratung zum Vereinsrecht auf Tigrinya"]
+    assert [r.title for r in matching.unmet_requests()] == [
+        "Beratung zum Vereinsrecht auf Tigrinya"
+    ]
     assert Booking.objects.filter(status="confirmed").count() >= 5
     before = (Listing.objects.count(), Booking.objects.count())
     call_command("demo", stdout=io.StringIO())
