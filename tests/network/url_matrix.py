@@ -65,6 +65,8 @@ def _organisation_feed(w):
 CASES = [
     Case("network:list", EVERYONE),
     Case("network:list", EVERYONE, query="?side=request&kind=room&near=1&km=30&q=raum"),
+    Case("network:map", EVERYONE),
+    Case("network:map_data", EVERYONE, query="?kind=room&near=1&km=30"),
     Case("network:detail", EVERYONE, kwargs=lambda w: {"pk": _room(w).pk}),
     Case("network:detail", MEMBERS_OF_ANY, kwargs=_members_only),
     Case("network:create", MEMBERS_OF_ANY),

@@ -2,12 +2,14 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -193,3 +195,38 @@ def listing_feed(request, token):
         status="confirmed", end__gte=timezone.now() - timedelta(days=90)
     ).select_related("listing__organisation", "listing__municipality", "organisation")
     return HttpResponse(ics.feed_ics(listing.title, bookings), content_type="text/calendar")
+
+
+def listing_map(request):
+    """The offers (or requests) on the map, over the directory's district layer."""
+    filters = queries.ListingFilters.from_params(request.GET)
+    return render(
+        request,
+        "network/listing_map.html",
+        {
+            "filters": filters,
+            "querystring": request.GET.urlencode(),
+            "tile_url": settings.MAP_TILE_URL,
+        },
+    )
+
+
+def listing_map_data(request):
+    """GeoJSON of the filtered listings at their municipality's centre (never an address)."""
+    viewer = viewer_for(request.user)
+    filters = queries.ListingFilters.from_params(request.GET)
+    centre = queries.municipality_or_none(filters.near)
+    rows = (
+        queries.listings_filtered(filters, viewer, centre)
+        .exclude(latitude=None)
+        .values_list("pk", "title", "kind", "latitude", "longitude")[:5000]
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
+            "properties": {"n": title, "k": kind, "u": reverse("network:detail", args=[pk])},
+        }
+        for pk, title, kind, lat, lon in rows
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
