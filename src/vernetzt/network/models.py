@@ -125,6 +125,14 @@ class Listing(models.Model):
         indexes = [
             models.Index(fields=["side", "status", "kind"], name="listing_side_kind"),
             models.Index(fields=["latitude", "longitude"], name="listing_point"),
+            # The distance filter: equality on side, status (and kind), a range on latitude.
+            models.Index(
+                fields=["side", "status", "kind", "latitude", "longitude"],
+                name="listing_kind_point",
+            ),
+            models.Index(
+                fields=["side", "status", "latitude", "longitude"], name="listing_side_point"
+            ),
             models.Index(fields=["district", "side", "status"], name="listing_district"),
             models.Index(fields=["-created_at", "-id"], name="listing_newest"),
         ]
