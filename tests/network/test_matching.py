@@ -118,3 +118,14 @@ def test_association_page_shows_neighbours(client):
     neighbour.organisation.save()
     page = client.get(here.get_absolute_url())
     assert b"Nachbarverein" in page.content
+
+
+def test_directory_filters_associations_by_distance(client):
+    from tests.factories import OrganisationFactory as Org  # noqa: PLC0415
+
+    Org(name="Verein in Gießen", municipality=municipality(GIESSEN), is_published=True)
+    Org(name="Verein in Kassel", municipality=municipality(KASSEL), is_published=True)
+    page = client.get("/verzeichnis/", {"near": municipality(GIESSEN).pk, "km": 20})
+    assert b"Verein in Gie" in page.content and b"Verein in Kassel" not in page.content
+    data = client.get("/api/v1/organisations", {"near": municipality(KASSEL).pk, "km": 30})
+    assert [row["name"] for row in data.json()["results"]] == ["Verein in Kassel"]

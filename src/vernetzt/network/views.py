@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vernetzt.core.permissions import permission_required
-from vernetzt.directory.models import District, Municipality, Organisation
+from vernetzt.directory.models import Organisation
+from vernetzt.directory.queries import filter_choices
 from vernetzt.directory.visibility import viewer_for
 
 from . import availability, booking, matching, queries, rules, services
@@ -44,10 +45,8 @@ def listing_list(request):
             "filters": filters,
             "centre": centre,
             "kinds": Kind.choices,
-            "districts": District.objects.filter(state="HE").order_by("name"),
-            "municipalities": Municipality.objects.filter(district__state="HE")
-            .order_by("name")
-            .only("pk", "name"),
+            "choices": filter_choices(),
+            "near": str(filters.near or ""),
             "querystring": params.urlencode(),
             "can_publish": request.user.has_perm("network.add_listing"),
         },
