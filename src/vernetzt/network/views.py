@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from vernetzt.core.permissions import permission_required
 from vernetzt.directory.models import Organisation
 from vernetzt.directory.queries import filter_choices
-from vernetzt.directory.visibility import viewer_for
+from vernetzt.directory.visibility import MEMBERS, viewer_for
 
 from . import availability, booking, matching, queries, rules, services
 from .enums import Kind, Side
@@ -74,12 +74,12 @@ def listing_detail(request, pk):
         context["slots"] = availability.slots(listing, start, start + timedelta(days=14))
         if own.exists() and listing.is_active:
             context["booking_form"] = BookingForm(organisations=own)
+    viewer = viewer_for(request.user)
+    public_only = not (viewer.is_staff or viewer.level >= MEMBERS)
     if listing.side == Side.REQUEST:
-        context["matches"] = matching.offers_for_request(
-            listing, public_only=not request.user.is_authenticated
-        )
-    elif context["can_edit"]:
-        context["matches"] = matching.requests_for_offer(listing)
+        context["matches"] = matching.offers_for_request(listing, public_only=public_only)
+    else:
+        context["matches"] = matching.requests_for_offer(listing, public_only=public_only)
     return render(request, "network/listing_detail.html", context)
 
 
