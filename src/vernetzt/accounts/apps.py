@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "vernetzt.accounts"
     verbose_name = _("Accounts")
+
+    # AppConfig hooks import on call: apps.py is loaded before the models are ready.
+
+    def demo_loaded(self) -> bool:
+        """`manage.py demo --if-empty` asks: are the demo accounts there?"""
+        from .demo import demo_loaded
+
+        return demo_loaded()
+
+    def demo_logins(self) -> list[tuple[str, str]]:
+        """`manage.py demo` prints these (email, role) pairs after loading."""
+        from .demo import DEMO_USERS
+
+        return list(DEMO_USERS)

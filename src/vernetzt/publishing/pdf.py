@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def render(template: str, context: dict, *, language: str) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - heavy (Pango, fonts); only PDFs need it
 
     with translation.override(language):
         html = render_to_string(template, {**context, "pdf": True, "LANGUAGE_CODE": language})

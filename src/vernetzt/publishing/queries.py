@@ -175,17 +175,12 @@ def report(year: int) -> dict:
     for event in events:
         for section in contributed_sections(event):
             sections.append({**section, "event": event})
-    surveys = []
-    if apps.is_installed("vernetzt.feedback"):
-        from vernetzt.feedback import queries as feedback_queries
-        from vernetzt.feedback.models import Survey
-
-        for survey in (
-            Survey.objects.filter(event__in=events)
-            .exclude(status=Survey.Status.DRAFT)
-            .select_related("event")
-        ):
-            surveys.append(feedback_queries.results(survey, with_comparison=False))
+    surveys = [
+        survey
+        for app_config in apps.get_app_configs()
+        if hasattr(app_config, "report_surveys")
+        for survey in app_config.report_surveys(events)
+    ]
     map_svg, covered = district_map(all_districts, title=str(year))
     return {
         "year": year,

@@ -66,7 +66,7 @@ def badge_data(registration):
 
 
 def render_pdf(template, context) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - heavy (Pango, fonts); only PDFs need it
 
     html = render_to_string(template, context)
     return HTML(string=html, base_url="/").write_pdf()

@@ -1,18 +1,15 @@
 """Staff tools of the directory: verify, archive, merge, import and export."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vernetzt.core.exports import safe_cell
+from vernetzt.core.exports import csv_response, xlsx_response
 
 from .. import importing, services
 from ..forms import ImportForm, MergeForm
@@ -125,28 +122,10 @@ def export(request, format):
     refusal = _require_staff(request)
     if refusal:
         return refusal
-    rows = importing.export_rows(Organisation.objects.order_by("name", "pk"))
-    if format == "xlsx":
-        from openpyxl import Workbook  # noqa: PLC0415 - only this view writes Excel
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("organisations")
-        for row in rows:
-            sheet.append([safe_cell(value) for value in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="organisationen.xlsx"'
-        return response
-    if format != "csv":
+    if format not in ("csv", "xlsx"):
         raise Http404
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="organisationen.csv"'
-    return response
+    rows = importing.export_rows(Organisation.objects.order_by("name", "pk"))
+    header = next(rows)
+    if format == "xlsx":
+        return xlsx_response("organisationen.xlsx", header, rows, title="organisations")
+    return csv_response("organisationen.csv", header, rows)

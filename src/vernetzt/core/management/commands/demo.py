@@ -1,7 +1,8 @@
 """Load the demo data: `manage.py demo` (idempotent), `--reset` (start again), `--if-empty`.
 
 Each app that has demo data provides `vernetzt.<app>.demo.load(stdout)`; they run in the
-order of INSTALLED_APPS, so later apps can use what earlier ones created.
+order of INSTALLED_APPS, so later apps can use what earlier ones created. The command imports
+no app: it asks the AppConfigs (`demo_loaded()`, `demo_logins()`; accounts answers both).
 """
 
 from importlib import import_module
@@ -14,6 +15,15 @@ from django.db import transaction
 DEMO_PASSWORD = "vernetzt-demo"  # noqa: S105 - printed on purpose, demo accounts only
 
 
+def _ask_all(hook: str, combine):
+    """Combine the answers of every AppConfig that has the hook."""
+    return combine(
+        getattr(app_config, hook)()
+        for app_config in apps.get_app_configs()
+        if hasattr(app_config, hook)
+    )
+
+
 class Command(BaseCommand):
     help = "Load the demo data (two meetings from the sources, fictional associations)."
 
@@ -24,11 +34,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, if_empty=False, **options):
-        from vernetzt.accounts.demo import DEMO_USERS, demo_loaded  # noqa: PLC0415
-
         if reset:
             call_command("flush", interactive=False, verbosity=0)
-        if if_empty and demo_loaded():
+        if if_empty and _ask_all("demo_loaded", any):
             self.stdout.write("Demo data already loaded.")
         else:
             for app_config in apps.get_app_configs():
@@ -47,5 +55,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo logins (password for all: {DEMO_PASSWORD}; or log in by emailed code):"
         )
-        for email, role in DEMO_USERS:
+        for email, role in _ask_all("demo_logins", lambda answers: [x for a in answers for x in a]):
             self.stdout.write(f"  {role:<22} {email}")
