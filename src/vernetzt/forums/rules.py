@@ -13,5 +13,6 @@ def hosts_forum(user, forum):
 
 
 rules.add_perm("forums.manage_forums", is_staff)
+rules.add_perm("forums.view_my_forums", is_staff | is_forum_host)
 rules.add_perm("forums.record_results", is_staff | (is_forum_host & hosts_forum))
 rules.add_perm("forums.view_host_list", is_staff | (is_forum_host & hosts_forum))

@@ -60,7 +60,7 @@ def assignment(request, slug):
     event = _event(slug)
     context = _assignment_context(event)
     if request.headers.get("HX-Request"):
-        return render(request, "forums/staff/_run_status.html", context)
+        return render(request, "forums/staff/assignment.html#run_status", context)
     return render(request, "forums/staff/assignment.html", context)
 
 
