@@ -1,7 +1,8 @@
 """Reads of the events app used in more than one place."""
 
-from django.apps import apps
 from django.db.models import Prefetch
+
+from vernetzt.core.hooks import ask_apps
 
 from .models import Event, ProgrammeItem, StagePerson
 
@@ -19,8 +20,6 @@ def programme(event: Event):
 def page_context(event: Event) -> dict:
     """What other apps add to the public page of a meeting (`AppConfig.event_page_context`)."""
     context = {}
-    for app_config in apps.get_app_configs():
-        hook = getattr(app_config, "event_page_context", None)
-        if hook:
-            context.update(hook(event))
+    for part in ask_apps("event_page_context", event):
+        context.update(part)
     return context

@@ -2,9 +2,10 @@
 
 from datetime import datetime
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+
+from vernetzt.core.hooks import ask_apps
 
 from .models import Event, StagePerson
 
@@ -57,10 +58,7 @@ def copy_event(*, source: Event, title: str, slug: str, starts_at: datetime) -> 
         person.pk = None
         person.event = target
         person.save()
-    for app_config in apps.get_app_configs():
-        hook = getattr(app_config, "copy_event_data", None)
-        if hook:
-            hook(source, target, delta)
+    ask_apps("copy_event_data", source, target, delta)
     return target
 
 
@@ -79,10 +77,7 @@ def save_event(*, form) -> Event:
         else Event.objects.values_list("capacity", flat=True).get(pk=form.instance.pk)
     )
     event = form.save()
-    for app_config in apps.get_app_configs():
-        hook = getattr(app_config, "event_saved", None)
-        if hook:
-            hook(event, created=created, previous_capacity=previous_capacity)
+    ask_apps("event_saved", event, created=created, previous_capacity=previous_capacity)
     return event
 
 

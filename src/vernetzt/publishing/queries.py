@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Min
 from django.utils import timezone
 
+from vernetzt.core.hooks import ask_apps
 from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event, ProgrammeItem, StagePerson
 from vernetzt.registration.models import Registration
@@ -175,12 +176,7 @@ def report(year: int) -> dict:
     for event in events:
         for section in contributed_sections(event):
             sections.append({**section, "event": event})
-    surveys = [
-        survey
-        for app_config in apps.get_app_configs()
-        if hasattr(app_config, "report_surveys")
-        for survey in app_config.report_surveys(events)
-    ]
+    surveys = [survey for part in ask_apps("report_surveys", events) for survey in part]
     map_svg, covered = district_map(all_districts, title=str(year))
     return {
         "year": year,

@@ -12,16 +12,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from vernetzt.core.hooks import ask_apps
+
 DEMO_PASSWORD = "vernetzt-demo"  # noqa: S105 - printed on purpose, demo accounts only
-
-
-def _ask_all(hook: str, combine):
-    """Combine the answers of every AppConfig that has the hook."""
-    return combine(
-        getattr(app_config, hook)()
-        for app_config in apps.get_app_configs()
-        if hasattr(app_config, hook)
-    )
 
 
 class Command(BaseCommand):
@@ -36,7 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, reset=False, if_empty=False, **options):
         if reset:
             call_command("flush", interactive=False, verbosity=0)
-        if if_empty and _ask_all("demo_loaded", any):
+        if if_empty and any(ask_apps("demo_loaded")):
             self.stdout.write("Demo data already loaded.")
         else:
             for app_config in apps.get_app_configs():
@@ -55,5 +48,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo logins (password for all: {DEMO_PASSWORD}; or log in by emailed code):"
         )
-        for email, role in _ask_all("demo_logins", lambda answers: [x for a in answers for x in a]):
+        for email, role in [login for part in ask_apps("demo_logins") for login in part]:
             self.stdout.write(f"  {role:<22} {email}")
