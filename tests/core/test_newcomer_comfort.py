@@ -36,7 +36,12 @@ def test_robots_keeps_personal_staff_and_api_pages_out(client):
         "/verzeichnis/verwaltung/",
     ):
         assert _disallowed(robots, private), private
-    for public in ("/", "/verzeichnis/", "/veranstaltungen/vernetzungstreffen-2026/", "/aktuelles/"):
+    for public in (
+        "/",
+        "/verzeichnis/",
+        "/veranstaltungen/vernetzungstreffen-2026/",
+        "/aktuelles/",
+    ):
         assert not _disallowed(robots, public), public
 
 

@@ -1,4 +1,4 @@
-"""Emails of `make run`: kept as files and listed on a local page instead of raw MIME in the terminal.
+"""Emails of `make run`: kept as files and listed on a local page, not dumped in the terminal.
 
 Used only when DEBUG is on and no EMAIL_HOST is set (see settings). Each message is saved as
 `<DATA_DIR>/emails/<stamp>.eml`; the terminal shows one line with the recipient, the subject
@@ -40,7 +40,12 @@ def saved_emails(limit: int = 200) -> list[dict]:
     for path in sorted(folder.glob("*.eml"), reverse=True)[:limit]:
         parsed = message_from_bytes(path.read_bytes(), policy=policy.default)
         rows.append(
-            {"stem": path.stem, "to": parsed["To"], "subject": parsed["Subject"], "date": parsed["Date"]}
+            {
+                "stem": path.stem,
+                "to": parsed["To"],
+                "subject": parsed["Subject"],
+                "date": parsed["Date"],
+            }
         )
     return rows
 
@@ -52,7 +57,9 @@ def saved_email(stem: str) -> dict | None:
         return None
     parsed = message_from_bytes(path.read_bytes(), policy=policy.default)
     body = parsed.get_body(preferencelist=("plain", "html"))
-    attachments = [part.get_filename() or part.get_content_type() for part in parsed.iter_attachments()]
+    attachments = [
+        part.get_filename() or part.get_content_type() for part in parsed.iter_attachments()
+    ]
     return {
         "stem": stem,
         "to": parsed["To"],
