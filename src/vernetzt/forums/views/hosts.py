@@ -9,7 +9,7 @@ from vernetzt.core.permissions import permission_required
 
 from .. import services
 from ..forms import ResultForm
-from ..models import Forum
+from ..models import Forum, ResultItem
 
 
 def _forum(slug, pk):
@@ -70,5 +70,71 @@ def record(request, forum, slug, pk):
     return render(
         request,
         "forums/record.html",
-        {"forum": forum, "event": forum.event, "form": form, "items": items},
+        {
+            "forum": forum,
+            "event": forum.event,
+            "form": form,
+            "items": items,
+            "changeable": {
+                item.pk for item in items if services.can_change_recorded(request.user, item)
+            },
+        },
+    )
+
+
+def _recorded_item(slug, pk, item_pk):
+    return get_object_or_404(
+        ResultItem.objects.select_related("forum__event", "forum__slot"),
+        pk=item_pk,
+        forum__pk=pk,
+        forum__event__slug=slug,
+        merged_into__isnull=True,
+    )
+
+
+own_item_required = permission_required("forums.change_result_item", load=_recorded_item)
+
+
+@own_item_required
+def record_edit(request, item, slug, pk, item_pk):
+    """A host corrects an item they recorded, as long as staff have not published it."""
+    forum = item.forum
+    initial = {
+        "kind": item.kind,
+        "text": item.text,
+        "tags": item.tags.all(),
+        "organisations": item.organisations.all(),
+        "field_of_activity": item.field_of_activity,
+    }
+    form = ResultForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_recorded_item(item=item, by=request.user, **data)
+        except services.ForumError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("forums:record", slug=slug, pk=pk)
+    return render(
+        request,
+        "forums/record_edit.html",
+        {"forum": forum, "event": forum.event, "form": form, "item": item},
+    )
+
+
+@own_item_required
+def record_delete(request, item, slug, pk, item_pk):
+    """Asks first; deletes on POST."""
+    forum = item.forum
+    if request.method == "POST":
+        try:
+            services.delete_recorded_item(item=item, by=request.user)
+        except services.ForumError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The item is deleted."))
+        return redirect("forums:record", slug=slug, pk=pk)
+    return render(
+        request, "forums/record_delete.html", {"forum": forum, "event": forum.event, "item": item}
     )
