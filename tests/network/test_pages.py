@@ -147,9 +147,9 @@ def test_booking_page_flow_and_forged_ids(client, admin):
     )
     booking = Booking.objects.get()
     assert response["Location"] == booking.get_absolute_url()
-    # The other side's pages of the booking and an unknown id: 404, never 500.
+    # Someone else's booking: refused; an unknown id: 404; never 500.
     client.force_login(UserFactory())
-    assert client.get(booking.get_absolute_url()).status_code == 404
+    assert client.get(booking.get_absolute_url()).status_code == 403
     assert client.get("/netzwerk/buchungen/99999999/").status_code == 404
     assert client.post("/netzwerk/99999999/buchen/", {}).status_code == 404
     # A bad booking form keeps what was typed and says what is wrong.

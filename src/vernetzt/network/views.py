@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -116,12 +115,15 @@ def listing_create(request):
     return render(request, "network/listing_form.html", _publish_context(request, form))
 
 
-def listing_edit(request, pk):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    listing = _listing_or_404(request, pk)
-    if not request.user.has_perm("network.change_listing", listing):
-        raise PermissionDenied
+def _load_listing(pk) -> Listing:
+    listing = Listing.objects.select_related("organisation", "municipality").filter(pk=pk).first()
+    if listing is None:
+        raise Http404
+    return listing
+
+
+@permission_required("network.change_listing", load=_load_listing)
+def listing_edit(request, listing, pk):
     form = ListingForm(request.POST or None, instance=listing, organisations=None)
     if request.method == "POST":
         if "close" in request.POST or "reopen" in request.POST:

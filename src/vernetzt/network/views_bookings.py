@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -38,7 +37,8 @@ def my_bookings(request):
     )
 
 
-def _booking(request, pk, permission="network.view_booking") -> Booking:
+def _load_booking(pk) -> Booking:
+    """The booking of the URL (404 when unknown); the rule decides who may see or change it."""
     found = (
         Booking.objects.select_related(
             "listing__organisation", "listing__municipality", "organisation"
@@ -46,10 +46,8 @@ def _booking(request, pk, permission="network.view_booking") -> Booking:
         .filter(pk=pk)
         .first()
     )
-    if found is None or not request.user.has_perm("network.view_booking", found):
+    if found is None:
         raise Http404
-    if not request.user.has_perm(permission, found):
-        raise PermissionDenied
     return found
 
 
@@ -63,9 +61,8 @@ def _side(request, found: Booking) -> int | None:
     return None
 
 
-@login_required
-def booking_detail(request, pk):
-    found = _booking(request, pk)
+@permission_required("network.view_booking", load=_load_booking)
+def booking_detail(request, found, pk):
     side = _side(request, found)
     ended = found.end <= timezone.now()
     return render(
@@ -98,10 +95,9 @@ def _back(found, form, error):
     return None
 
 
-@login_required
 @require_POST
-def booking_decide(request, pk):
-    found = _booking(request, pk, "network.decide_booking")
+@permission_required("network.decide_booking", load=_load_booking)
+def booking_decide(request, found, pk):
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -118,10 +114,9 @@ def booking_decide(request, pk):
     return redirect(found.get_absolute_url())
 
 
-@login_required
 @require_POST
-def booking_cancel(request, pk):
-    found = _booking(request, pk, "network.cancel_booking")
+@permission_required("network.cancel_booking", load=_load_booking)
+def booking_cancel(request, found, pk):
     form = CancelForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please say why you cancel (at most 2000 characters)."))
@@ -138,14 +133,11 @@ def booking_cancel(request, pk):
     return redirect(found.get_absolute_url())
 
 
-@login_required
 @require_POST
-def booking_feedback(request, pk):
-    found = _booking(request, pk)
+@permission_required("network.give_feedback", load=_load_booking)
+def booking_feedback(request, found, pk):
     side = _side(request, found)
     form = FeedbackForm(request.POST)
-    if side is None:
-        raise PermissionDenied
     if form.is_valid():
         try:
             services.give_feedback(
@@ -162,9 +154,8 @@ def booking_feedback(request, pk):
     return redirect(found.get_absolute_url())
 
 
-@login_required
-def booking_ics(request, pk):
-    found = _booking(request, pk)
+@permission_required("network.view_booking", load=_load_booking)
+def booking_ics(request, found, pk):
     if found.status != BookingStatus.CONFIRMED:
         raise Http404
     response = HttpResponse(ics.booking_ics(found), content_type="text/calendar")
