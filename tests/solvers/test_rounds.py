@@ -47,7 +47,8 @@ def recount(instance, result):
                 for b in table[i + 1 :]:
                     meetings[frozenset((a, b))] += 1
                     same_org += org[a] is not None and org[a] == org[b]
-    assert result["repeat_pairs"] == sum(1 for n in meetings.values() if n > 1)
+    assert result["repeat_pairs"] == sum(n - 1 for n in meetings.values())
+    assert result["repeat_pairs_lower_bound"] <= result["repeat_pairs"]
     assert result["same_organisation_pairs"] == same_org
     assert result["new_pairs"] == sum(1 for pair in meetings if pair not in met)
     assert result["interest"] == pytest.approx(sum(interest[pair] for pair in meetings))
@@ -79,7 +80,7 @@ def instances(draw):
     return instance
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
 @given(instances())
 def test_everyone_is_seated_once_per_round_and_counts_are_right(instance):
     recount(instance, plan_rounds(instance))
