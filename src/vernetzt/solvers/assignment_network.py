@@ -101,18 +101,15 @@ def slot_data(instance: AssignmentInstance, slot: int, chosen: np.ndarray) -> Sl
 def solve_slot(instance: AssignmentInstance, data: SlotData) -> np.ndarray:
     """The local forum index per open person (-1: not placed), exactly optimal."""
     limit = instance.max_per_organisation
-    bound: set[tuple[int, int]] = set()  # (organisation, local forum) limits in the network
+    bound: set[int] = set()  # organisations whose limit is in the network
     org = instance.organisation[data.people]
+    forum_count = len(data.forums)
     while True:
-        choice = _solve(instance, data, bound)
-        if limit is None:
-            return choice
+        choice = _solve(instance, data, np.array(sorted(bound), dtype=np.int64))
         placed = (choice >= 0) & (org >= 0)
-        if not placed.any():
+        if limit is None or not placed.any():
             return choice
-        forum_count = len(data.forums)
-        key = org[placed] * forum_count + choice[placed]
-        keys, counts = np.unique(key, return_counts=True)
+        keys, counts = np.unique(org[placed] * forum_count + choice[placed], return_counts=True)
         allowed = np.array(
             [
                 data.org_left[k // forum_count][k % forum_count]
@@ -124,20 +121,17 @@ def solve_slot(instance: AssignmentInstance, data: SlotData) -> np.ndarray:
         )
         if not (counts > allowed).any():
             return choice
-        # Bind every forum of each organisation that breaks the limit or is at it in some
-        # forum (rerouting could push it over): fewer rounds.
-        tight = np.unique(keys[counts >= allowed] // forum_count)
-        bound |= {(int(o), f) for o in tight.tolist() for f in range(forum_count)}
+        # Bind each organisation that breaks the limit, and those at it in some forum
+        # (rerouting could push them over): fewer rounds.
+        bound |= set((keys[counts >= allowed] // forum_count).tolist())
 
 
-def _solve(instance: AssignmentInstance, data: SlotData, bound: set[tuple[int, int]]) -> np.ndarray:
+def _solve(instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray) -> np.ndarray:
     from ortools.graph.python import min_cost_flow
 
     people, ranking, room = data.people, data.ranking, data.room
     forum_count = len(data.forums)
     org = instance.organisation[people]
-    bound_pairs = np.array(sorted(bound), dtype=np.int64).reshape(-1, 2)
-    bound_orgs = np.unique(bound_pairs[:, 0])
     org_key = np.where(np.isin(org, bound_orgs), org, -1)
     keys = np.column_stack([org_key, data.profile, ranking])
     groups, group_of = np.unique(keys, axis=0, return_inverse=True)
@@ -154,68 +148,71 @@ def _solve(instance: AssignmentInstance, data: SlotData, bound: set[tuple[int, i
     hub_keys, hub_of = np.unique(
         np.column_stack([group_org, group_profile])[may_go_unranked], axis=0, return_inverse=True
     )
+    hub_keys = hub_keys.reshape(-1, 2)
     hub_of = hub_of.reshape(-1)
     first_hub = first_group + group_count
     first_org_node = first_hub + len(hub_keys)
-    # One node per bound (organisation, forum) pair, in the order of bound_pairs.
-    pair_node = np.full((len(bound_orgs) + 1, forum_count), -1, dtype=np.int64)
-    org_row = np.searchsorted(bound_orgs, bound_pairs[:, 0])
-    pair_node[org_row, bound_pairs[:, 1]] = first_org_node + np.arange(len(bound_pairs))
 
-    def head_for(orgs: np.ndarray, forums: np.ndarray) -> np.ndarray:
-        row = np.searchsorted(bound_orgs, orgs)
-        row = np.where(
-            (row < len(bound_orgs)) & (bound_orgs[np.minimum(row, len(bound_orgs) - 1)] == orgs)
-            if len(bound_orgs)
-            else False,
-            row,
-            len(bound_orgs),
-        )
-        node = pair_node[row, forums]
-        return np.where(node >= 0, node, 2 + forums)
-
-    # Ranked arcs.
+    # Ranked arcs, hub entries, hub exits (every hub to every forum with room).
     group_index, column = np.nonzero(ranked_open)
     forum = group_ranking[group_index, column]
-    ranked_tail = first_group + group_index
-    ranked_head = head_for(group_org[group_index], forum)
-    ranked_cost = (column + 1) ** 2 + data.penalty * data.unmet[group_profile[group_index], forum]
-    ranked_capacity = sizes[group_index]
-    # Hub entries.
     entering = np.flatnonzero(may_go_unranked)
-    entry_tail = first_group + entering
-    entry_head = first_hub + hub_of
-    entry_capacity = sizes[entering]
-    # Hub exits: every hub to every forum with room.
     exit_hub = np.repeat(np.arange(len(hub_keys)), len(open_forums))
     exit_forum = np.tile(open_forums, len(hub_keys))
-    exit_tail = first_hub + exit_hub
-    exit_head = head_for(hub_keys[exit_hub, 0] if len(hub_keys) else exit_hub, exit_forum)
-    exit_cost = (
-        data.penalty * data.unmet[hub_keys[exit_hub, 1], exit_forum]
-        if len(hub_keys)
-        else np.zeros(0, dtype=np.int64)
-    )
-    # (organisation, forum) -> forum, and forum -> sink.
-    org_tail = first_org_node + np.arange(len(bound_pairs))
-    org_head = 2 + bound_pairs[:, 1]
-    limit = instance.max_per_organisation
-    org_capacity = np.array(
-        [data.org_left[o][f] if o in data.org_left else limit for o, f in bound_pairs.tolist()],
+
+    # Bound organisations: where several of an organisation's arcs reach a forum they meet in
+    # an (organisation, forum) node that carries the limit; a single arc carries it itself.
+    def org_row(orgs: np.ndarray) -> np.ndarray:
+        """Row of each organisation among bound_orgs, or len(bound_orgs) when not bound."""
+        row = np.searchsorted(bound_orgs, orgs)
+        inside = row < len(bound_orgs)
+        row = np.where(inside, row, len(bound_orgs))
+        found = np.zeros(len(orgs), dtype=bool)
+        found[inside] = bound_orgs[row[inside]] == orgs[inside]
+        return np.where(found, row, len(bound_orgs))
+
+    limit = instance.max_per_organisation or 0
+    left = np.array(
+        [data.org_left.get(int(o), np.full(forum_count, limit)) for o in bound_orgs.tolist()]
+        + [np.full(forum_count, len(people))],
         dtype=np.int64,
+    ).reshape(-1, forum_count)
+    ranked_row, exit_row = org_row(group_org[group_index]), org_row(hub_keys[exit_hub, 0])
+    sources = np.zeros((len(bound_orgs) + 1, forum_count), dtype=np.int64)
+    np.add.at(sources, (ranked_row, forum), 1)
+    np.add.at(sources, (exit_row, exit_forum), 1)
+    sources[-1] = 0  # unbound organisations need no node
+    node_rows, node_forums = np.nonzero(sources > 1)
+    pair_node = np.full(sources.shape, -1, dtype=np.int64)
+    pair_node[node_rows, node_forums] = first_org_node + np.arange(len(node_rows))
+
+    def head_and_cap(rows, forums, capacity):
+        node = pair_node[rows, forums]
+        head = np.where(node >= 0, node, 2 + forums)
+        single = (node < 0) & (rows < len(bound_orgs))
+        return head, np.where(single, np.minimum(capacity, left[rows, forums]), capacity)
+
+    ranked_tail = first_group + group_index
+    ranked_head, ranked_capacity = head_and_cap(ranked_row, forum, sizes[group_index])
+    ranked_cost = (column + 1) ** 2 + data.penalty * data.unmet[group_profile[group_index], forum]
+    entry_tail = first_group + entering
+    entry_head = first_hub + hub_of
+    exit_tail = first_hub + exit_hub
+    exit_head, exit_capacity = head_and_cap(
+        exit_row, exit_forum, np.full(len(exit_hub), len(people))
     )
-    tails = np.concatenate([ranked_tail, entry_tail, exit_tail, org_tail, 2 + open_forums]).astype(
-        np.int32
-    )
+    exit_cost = data.penalty * data.unmet[hub_keys[exit_hub, 1], exit_forum]
+    org_tail = first_org_node + np.arange(len(node_rows))
+    tails = np.concatenate([ranked_tail, entry_tail, exit_tail, org_tail, 2 + open_forums])
     heads = np.concatenate(
-        [ranked_head, entry_head, exit_head, org_head, np.ones(len(open_forums))]
-    ).astype(np.int32)
+        [ranked_head, entry_head, exit_head, 2 + node_forums, np.ones(len(open_forums))]
+    )
     capacities = np.concatenate(
         [
             ranked_capacity,
-            entry_capacity,
-            np.full(len(exit_tail), len(people)),
-            org_capacity,
+            sizes[entering],
+            exit_capacity,
+            left[node_rows, node_forums],
             room[open_forums],
         ]
     ).astype(np.int64)
@@ -227,6 +224,7 @@ def _solve(instance: AssignmentInstance, data: SlotData, bound: set[tuple[int, i
             np.zeros(len(org_tail) + len(open_forums)),
         ]
     ).astype(np.int64)
+    tails, heads = tails.astype(np.int32), heads.astype(np.int32)
     solver = min_cost_flow.SimpleMinCostFlow()
     if len(tails):
         solver.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, costs)
