@@ -310,6 +310,9 @@ class Search:
             if b < 0:
                 continue
             self.swap(r, a, b)
+            if not conflict_phase and self.violations > floor:
+                self.swap(r, a, b)  # polishing never gives up a hard constraint
+                continue
             until = self.iterations + int(self.rng.integers(TABU_TENURE[0], TABU_TENURE[1]))
             self.tabu.setdefault((r, a), {})[b] = until
             self.tabu.setdefault((r, b), {})[a] = until
