@@ -13,9 +13,10 @@ possible (maximum flow), then meets as many needs as possible, then minimises ra
 
 The organisation limit is added lazily: the network first leaves it out (a relaxation), and
 only organisations whose placements break it are routed through (organisation, forum) nodes
-of capacity "limit minus pins" in the next solve. A relaxation's optimum that keeps every
-limit is optimal for the full problem, so the result is exact; each round binds at least one
-more organisation, so it ends.
+of capacity "limit minus pins" in the next solve -- their ranked arcs first, and their
+unranked placements (through a hub of their own) once one of those takes part in a breach.
+A relaxation's optimum that keeps every limit is optimal for the full problem, so the result
+is exact; each round binds at least one more organisation (or its hub), so it ends.
 """
 
 from dataclasses import dataclass
@@ -101,15 +102,22 @@ def slot_data(instance: AssignmentInstance, slot: int, chosen: np.ndarray) -> Sl
 def solve_slot(instance: AssignmentInstance, data: SlotData) -> np.ndarray:
     """The local forum index per open person (-1: not placed), exactly optimal."""
     limit = instance.max_per_organisation
-    bound: set[int] = set()  # organisations whose limit is in the network
+    bound: set[int] = set()  # organisations whose ranked arcs meet the limit in the network
+    hub_bound: set[int] = set()  # ... and whose unranked placements do too
     org = instance.organisation[data.people]
     forum_count = len(data.forums)
     while True:
-        choice = _solve(instance, data, np.array(sorted(bound), dtype=np.int64))
+        choice, via_hub = _solve(
+            instance,
+            data,
+            np.array(sorted(bound), dtype=np.int64),
+            np.array(sorted(hub_bound), dtype=np.int64),
+        )
         placed = (choice >= 0) & (org >= 0)
         if limit is None or not placed.any():
             return choice
-        keys, counts = np.unique(org[placed] * forum_count + choice[placed], return_counts=True)
+        key = org * forum_count + choice
+        keys, counts = np.unique(key[placed], return_counts=True)
         allowed = np.array(
             [
                 data.org_left[k // forum_count][k % forum_count]
@@ -122,11 +130,17 @@ def solve_slot(instance: AssignmentInstance, data: SlotData) -> np.ndarray:
         if not (counts > allowed).any():
             return choice
         # Bind each organisation that breaks the limit, and those at it in some forum
-        # (rerouting could push them over): fewer rounds.
-        bound |= set((keys[counts >= allowed] // forum_count).tolist())
+        # (rerouting could push them over): fewer rounds. Where such an organisation has
+        # someone in an unranked forum, its unranked placements are bound too.
+        tight = keys[counts >= allowed] // forum_count
+        bound |= set(tight.tolist())
+        hub_bound |= set(org[placed & via_hub & np.isin(org, tight)].tolist())
 
 
-def _solve(instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray) -> np.ndarray:
+def _solve(
+    instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray, hub_orgs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Choices and whether each came through a hub (an unranked forum)."""
     from ortools.graph.python import min_cost_flow
 
     people, ranking, room = data.people, data.ranking, data.room
@@ -145,8 +159,9 @@ def _solve(instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray)
     # Hubs: one per (organisation if bound, profile) among groups that may go unranked.
     ranked_open = (group_ranking >= 0) & (room[np.maximum(group_ranking, 0)] > 0)
     may_go_unranked = ranked_open.sum(axis=1) < len(open_forums)
+    hub_org = np.where(np.isin(group_org, hub_orgs), group_org, -1)
     hub_keys, hub_of = np.unique(
-        np.column_stack([group_org, group_profile])[may_go_unranked], axis=0, return_inverse=True
+        np.column_stack([hub_org, group_profile])[may_go_unranked], axis=0, return_inverse=True
     )
     hub_keys = hub_keys.reshape(-1, 2)
     hub_of = hub_of.reshape(-1)
@@ -240,6 +255,7 @@ def _solve(instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray)
     members = np.argsort(group_of, kind="stable")
     next_member = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     choice = np.full(len(people), -1, dtype=np.int64)
+    via_hub = np.zeros(len(people), dtype=bool)
     n_ranked, n_entry = len(ranked_tail), len(entry_tail)
     for i in np.flatnonzero(flows[:n_ranked]).tolist():
         g, count = int(group_index[i]), int(flows[i])
@@ -258,7 +274,8 @@ def _solve(instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray)
         queue = waiting[int(exit_hub[i])]
         count = int(exit_flows[i])
         choice[queue[:count]] = exit_forum[i]
+        via_hub[queue[:count]] = True
         del queue[:count]
     if any(waiting.values()):
         raise RuntimeError("hub flow is not conserved")
-    return choice
+    return choice, via_hub
