@@ -1,12 +1,16 @@
 """Nobody is left out for a need the meeting cannot meet: placed, and shown to staff."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import UserFactory
 from tests.registration.factories import EventFactory, RegistrationFactory
+from vernetzt.events.models import Event
 from vernetzt.forums import services
 from vernetzt.forums.models import Placement
 
@@ -48,3 +52,27 @@ def test_a_need_no_forum_meets_still_gets_a_place_and_staff_see_it_translated(
     with translation.override("de"):
         page = german.get(url).content.decode()
     assert "braucht Dolmetschen in ti: in diesem Zeitfenster nicht angeboten" in page
+
+
+def test_the_2026_demo_places_the_people_who_need_interpretation(
+    django_capture_on_commit_callbacks,
+):
+    call_command("demo", stdout=io.StringIO())
+    event = Event.objects.get(slug="vernetzungstreffen-2026")
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.start_assignment(event=event)
+    run.refresh_from_db()
+    needing = {
+        f"p{pk}"
+        for pk in event.registrations.exclude(interpretation_language="")
+        .exclude(interpretation_language="ar")
+        .values_list("pk", flat=True)
+    }
+    assert needing  # the demo has people asking for Tigrinya or English
+    assigned = run.result["assignment"]
+    slots = {forum["slot"] for forum in run.instance["forums"]}
+    for person in needing & set(assigned):
+        assert set(assigned[person]) == slots  # a forum in every slot
+    flagged = {flag["participant"] for flag in run.result["unmet_needs"]}
+    assert needing & set(assigned) <= flagged
+    assert not any(row["participant"] in needing for row in run.result["unassigned"])
