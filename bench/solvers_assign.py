@@ -78,8 +78,8 @@ def main():
         "load_average_at_start": round(os.getloadavg()[0], 2),
     }
     for name, parameters in CASES.items():
-        if name.startswith("national") and not national:
-            continue
+        if name.startswith("national") != national:
+            continue  # --national runs only the national case (it takes minutes)
         instance = meeting_instance(**parameters, max_per_organisation=2, seed=1)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
             json.dump(instance, handle)
