@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "vernetzt.core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .bad_input import strip_bidi_on_save
+
+        # One mechanism for every app: names and short texts lose bidi controls on input.
+        pre_save.connect(strip_bidi_on_save, dispatch_uid="vernetzt.core.strip_bidi")

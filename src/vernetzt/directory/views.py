@@ -23,6 +23,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core import ratelimits
 from vernetzt.core.exports import safe_cell
 
 from . import importing, services
@@ -42,8 +43,6 @@ from .queries import (
 from .visibility import ANONYMOUS, public_point, viewer_for, visible_fields
 
 MAP_CACHE_SECONDS = 60  # a changed profile shows on the public map within a minute
-CONTACT_LIMIT_PER_ORGANISATION = 3  # messages per hour from one address to one association
-CONTACT_LIMIT_PER_ADDRESS = 10  # messages per hour from one address in total
 DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 GEODATA_ATTRIBUTION = (
     "Verwaltungsgrenzen und Gemeindeschlüssel: © GeoBasis-DE / BKG 2016 "
@@ -317,27 +316,14 @@ def invitation_accept(request, token):
     )
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _rate_limited(request, organisation) -> bool:
-    """Counts in the cache, one hour: per address and association, and per address."""
-    address = _client_address(request)
-    keys = [
-        (f"directory:contact:{address}:{organisation.pk}", CONTACT_LIMIT_PER_ORGANISATION),
-        (f"directory:contact:{address}", CONTACT_LIMIT_PER_ADDRESS),
-    ]
-    for key, limit in keys:
-        if cache.get(key, 0) >= limit:
-            return True
-    for key, _limit in keys:
-        if cache.add(key, 1, 3600) is False:
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, 3600)
-    return False
+    """Per address and association, and per address (shared cache, `core.ratelimits`)."""
+    address = ratelimits.client_ip(request)
+    per_organisation = ratelimits.limited(
+        request, "contact_per_organisation", key=f"{address}:{organisation.pk}"
+    )
+    per_address = ratelimits.limited(request, "contact")
+    return per_organisation or per_address
 
 
 def organisation_contact(request, slug):
@@ -352,16 +338,20 @@ def organisation_contact(request, slug):
                 {"organisation": organisation, "form": form, "limited": True},
                 status=429,
             )
-        services.send_contact_message(
+        copied = services.send_contact_message(
             organisation=organisation,
             sender_name=form.cleaned_data["name"],
             sender_email=form.cleaned_data["email"],
             message=form.cleaned_data["message"],
             language=get_language(),
+            user=request.user,
         )
-        messages.success(
-            request, _("Your message has been sent. A copy is on its way to your address.")
-        )
+        if copied:
+            messages.success(
+                request, _("Your message has been sent. A copy is on its way to your address.")
+            )
+        else:
+            messages.success(request, _("Your message has been sent."))
         return redirect(organisation)
     return render(
         request, "directory/organisation_contact.html", {"organisation": organisation, "form": form}

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from vernetzt.core import ratelimits
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
@@ -69,10 +70,9 @@ class RegistrationIn(Schema):
     idempotency_key: str | None = None
 
 
-class RegistrationOut(Schema):
-    id: int
-    status: str
-    waiting_position: int | None
+class RegistrationReceivedOut(Schema):
+    received: bool
+    detail: str
 
 
 class ErrorsOut(Schema):
@@ -153,12 +153,36 @@ def get_event(request, slug: str):
 
 @router.post(
     "/{slug}/registrations",
-    response={201: RegistrationOut, 200: RegistrationOut, 400: ErrorsOut, 404: ErrorsOut},
+    response={
+        202: RegistrationReceivedOut,
+        400: ErrorsOut,
+        404: ErrorsOut,
+        415: ErrorsOut,
+        429: ErrorsOut,
+    },
 )
 def create_registration(request, slug: str, payload: RegistrationIn):
-    """Register without an account. 201 with the status (confirmed or waiting with position);
-    a repeat with the same `idempotency_key` (or header Idempotency-Key) answers 200 with the
-    same registration; 400 with messages per field."""
+    """Register without an account (body: `application/json` only).
+
+    202 for every accepted request: a new registration, a repeat of the same request (same
+    `idempotency_key` or header Idempotency-Key, same email, same answers) and an email that
+    is already registered answer alike, and the personal link and the status (confirmed or
+    waiting) go to the email address. 400 with messages per field; 415 for another body type.
+    """
+    if ratelimits.limited(request, "registration"):
+        return Status(
+            429,
+            {
+                "errors": {
+                    "__all__": [
+                        _(
+                            "Too many requests from your network. Please wait a few minutes "
+                            "and try again."
+                        )
+                    ]
+                }
+            },
+        )
     event = Event.objects.filter(slug=slug, status__in=Event.VISIBLE_STATUSES).first()
     if event is None:
         return Status(
@@ -175,7 +199,7 @@ def create_registration(request, slug: str, payload: RegistrationIn):
             return Status(400, {"errors": {"organisation": [_("Unknown association.")]}})
     key = payload.idempotency_key or request.headers.get("Idempotency-Key") or None
     try:
-        registration, created = services.register_participant(
+        services.request_registration(
             event=event,
             first_name=payload.first_name,
             last_name=payload.last_name,
@@ -189,9 +213,13 @@ def create_registration(request, slug: str, payload: RegistrationIn):
         )
     except services.RegistrationError as error:
         return Status(400, {"errors": {k: [str(m) for m in v] for k, v in error.errors.items()}})
-    body = {
-        "id": registration.pk,
-        "status": registration.status,
-        "waiting_position": registration.waiting_position,
-    }
-    return Status(201 if created else 200, body)
+    return Status(
+        202,
+        {
+            "received": True,
+            "detail": _(
+                "We have received your registration and sent you an email with your "
+                "personal link and whether your place is confirmed."
+            ),
+        },
+    )
