@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import hypothesis_profiles  # noqa: F401 - registers and loads the profile
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be
 # usable there for arranging data.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -286,7 +286,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vernetzt <noreply@vernetzt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails and calendar files: the address served on (`make run` passes its PORT).
+SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 # --- Security -----------------------------------------------------------------------------------
 HTTPS = env_bool("HTTPS", False)
