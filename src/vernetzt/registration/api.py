@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from vernetzt.core import ratelimits
+from vernetzt.core.api_schemas import ErrorsOut
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
@@ -75,10 +76,6 @@ class RegistrationReceivedOut(Schema):
     detail: str
 
 
-class ErrorsOut(Schema):
-    errors: dict[str, list[str]]
-
-
 def _summary(event, places_left):
     return {
         "slug": event.slug,
@@ -92,7 +89,7 @@ def _summary(event, places_left):
     }
 
 
-@router.get("", response=list[EventSummaryOut])
+@router.get("", response={200: list[EventSummaryOut], 400: ErrorsOut})
 def list_events(request):
     """Published meetings, newest first."""
     events = (
@@ -108,7 +105,7 @@ def list_events(request):
     return [_summary(event, max(0, event.capacity - event.confirmed)) for event in events]
 
 
-@router.get("/{slug}", response=EventOut)
+@router.get("/{slug}", response={200: EventOut, 404: ErrorsOut})
 def get_event(request, slug: str):
     """One published meeting with its programme and `places_left` (confirmed places free)."""
     event = get_object_or_404(
