@@ -247,3 +247,32 @@ def test_zip_total_unpacked_size_is_limited(monkeypatch):
     assert files == [] and "MB" in problems[0]
     files, problems = images.unpack("ok.zip", _zip([("a.jpg", os.urandom(600))]))
     assert len(files) == 1 and problems == []
+
+
+# --- Scheduled jobs ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_scheduled_jobs_run_from_one_command(django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    out = io.StringIO()
+    call_command("run_scheduled", "--list", stdout=out)
+    listed = out.getvalue()
+    for name in ("registration.reminders", "registration.purge_sensitive_answers"):
+        assert name in listed
+    event = EventFactory(starts_at=timezone.now() + timedelta(days=1))
+    services.register_participant(
+        event=event, first_name="A", last_name="B", email="soon@example.org"
+    )
+    out = io.StringIO()
+    call_command("run_scheduled", stdout=out)
+    assert "registration.reminders: 1 reminders queued" in out.getvalue()
+    out = io.StringIO()
+    call_command("run_scheduled", stdout=out)  # not due again within the hour
+    assert "registration.reminders: not due" in out.getvalue()
+    operations = (ROOT / "docs" / "operations.md").read_text()
+    assert "run_scheduled" in operations and "registration.reminders" in operations
