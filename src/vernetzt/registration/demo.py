@@ -12,7 +12,6 @@ from vernetzt.events.models import Event
 
 from . import enums, services
 from .models import Registration, new_secret
-from .services.answers import _denormalise as denormalise_answers
 
 FIRST = [
     "Amina",
@@ -156,7 +155,7 @@ def _fill(event, organisations, people, *, checked_in_share, seed, waiting=0):
             if not is_waiting and rng.random() < checked_in_share
             else None,
         )
-        denormalise_answers(registration)
+        services.answers._denormalise(registration)
         rows.append(registration)
     Registration.objects.bulk_create(rows)
     return len(rows)
