@@ -104,7 +104,7 @@ def _run(args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")
+        if key not in ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "SITE_URL", "PORT")
     }
     environment.update(env)
     return subprocess.run(  # noqa: S603 - our own interpreter and files

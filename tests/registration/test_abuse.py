@@ -162,6 +162,7 @@ def test_registration_rate_limit_per_address_in_the_shared_cache(client, setting
     assert statuses == [202] * 5 + [429] * 3
     limited = client.post(url, api_body(email="z@example.org"), content_type="application/json")
     assert "Too many requests" in limited.json()["errors"]["__all__"][0]
+    assert limited["Retry-After"] == "60"
     # the form shares the count, answers 429 and keeps what was typed
     page = client.post(
         reverse("registration:register", kwargs={"slug": event.slug}),

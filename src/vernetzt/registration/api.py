@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -158,7 +159,7 @@ def get_event(request, slug: str):
         429: ErrorsOut,
     },
 )
-def create_registration(request, slug: str, payload: RegistrationIn):
+def create_registration(request, response: HttpResponse, slug: str, payload: RegistrationIn):
     """Register without an account (body: `application/json` only).
 
     202 for every accepted request: a new registration, a repeat of the same request (same
@@ -167,6 +168,7 @@ def create_registration(request, slug: str, payload: RegistrationIn):
     waiting) go to the email address. 400 with messages per field; 415 for another body type.
     """
     if ratelimits.limited(request, "registration"):
+        response["Retry-After"] = "60"
         return Status(
             429,
             {
