@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 
+from .views import database_unavailable, unavailable_response
+
 
 class UnsupportedMediaType(Exception):
     pass
@@ -59,8 +61,6 @@ def http_error(request, exc):
 
 
 def database_down(request, exc):
-    from vernetzt.core.views import database_unavailable, unavailable_response
-
     if database_unavailable(exc):
         return unavailable_response(request)
     raise exc

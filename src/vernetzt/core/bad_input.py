@@ -10,6 +10,7 @@ user text with `<bdi>` or `dir="auto"`.
 import json
 import re
 
+from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -93,8 +94,6 @@ def bad_request_response(request):
 
 
 def _short_text_fields(model) -> list[str]:
-    from django.db import models
-
     cached = _FIELDS.get(model)
     if cached is None:
         cached = [

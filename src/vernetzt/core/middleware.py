@@ -3,7 +3,7 @@ from django.contrib.auth import get_user
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from . import bad_input
+from . import bad_input, views
 
 
 class LanguageMiddleware:
@@ -84,4 +84,28 @@ class PrivatePagesMiddleware:
         user = getattr(request, "user", None)
         if personal or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DebugErrorPageMiddleware:
+    """With DEBUG on (`make run`), a 404 shows the site's own page, not Django's yellow one.
+
+    Django answers a 404 with its technical page whenever DEBUG is on; a newcomer takes that
+    for a crash. Only HTML 404s that are not already the site's page are replaced, so an API's
+    JSON 404 stays as it is. Add `?technical` to the address to see Django's page anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and not getattr(response, "is_site_error_page", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and "technical" not in request.GET
+        ):
+            return views.page_not_found(request)
         return response

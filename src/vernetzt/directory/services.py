@@ -2,16 +2,18 @@
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
+
 from .enums import FIELDS_OF_ACTIVITY, LANGUAGE_CODES, TARGET_GROUPS, TermKind
 from .geodata import read_districts, read_municipalities
 from .models import HistoryEntry, Invitation, Membership, Organisation, Term
 from .search import build_search_text
-from .tasks import relay_contact_message, send_invitation
 
 
 @transaction.atomic
@@ -199,7 +201,9 @@ def invite_colleague(*, organisation, email, role, invited_by, language):
         invited_by=invited_by,
     )
     transaction.on_commit(
-        lambda: send_invitation.enqueue(invitation_id=invitation.pk, language=language)
+        lambda: tasks_of("directory").send_invitation.enqueue(
+            invitation_id=invitation.pk, language=language
+        )
     )
     return invitation
 
@@ -237,8 +241,6 @@ def contact_recipients(organisation) -> list[str]:
 
 def is_verified_email(user, email: str) -> bool:
     """Whether `email` is a verified address of the signed-in `user` (allauth)."""
-    from allauth.account.models import EmailAddress
-
     if not getattr(user, "is_authenticated", False) or not email:
         return False
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
@@ -254,7 +256,7 @@ def send_contact_message(
     a copy is sent.
     """
     send_copy = is_verified_email(user, sender_email)
-    relay_contact_message.enqueue(
+    tasks_of("directory").relay_contact_message.enqueue(
         organisation_id=organisation.pk,
         sender_name=sender_name,
         sender_email=sender_email,

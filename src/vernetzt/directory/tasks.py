@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import Invitation, Membership, Organisation
+from .services import contact_recipients
 
 
 @task()
@@ -41,8 +42,6 @@ def relay_contact_message(
 ):
     """To the association (German, reply goes to the sender); a copy to the sender only when
     the service found the address verified (`send_copy`)."""
-    from .services import contact_recipients  # noqa: PLC0415 - services queue this task
-
     organisation = Organisation.objects.get(pk=organisation_id)
     recipients = contact_recipients(organisation)
     context = {
