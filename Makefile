@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in emails and calendar files point to the address actually served on.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 PYTEST_ARGS ?=
 # requirements.lock: runtime and development (make run, make test). A production machine can
 # install only the runtime: `make serve-prod LOCK=requirements-prod.lock VENV=/srv/vernetzt/venv`.
@@ -56,8 +59,10 @@ messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
 
 serve-prod: $(VENV)/.installed
+	$(PY) manage.py require_secret_key
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
 	$(VENV)/bin/gunicorn vernetzt.wsgi:application --bind 127.0.0.1:$(PORT) --workers $$((2 * $$(nproc) + 1))
 
 bench: $(VENV)/.installed

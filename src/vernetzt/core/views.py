@@ -1,9 +1,12 @@
 """Pages of the site's frame: home, health check, legal pages, language switch, errors."""
 
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -67,6 +70,29 @@ def set_language(request):
     return HttpResponseRedirect("/")
 
 
+def database_unavailable(error) -> bool:
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+def unavailable_response(request, retry_after: int = 30):
+    """The answer while the database is down: JSON for the API, a plain page otherwise.
+
+    Rendered without the request context: the context processors would need the database.
+    """
+    message = _("vernetzt is briefly unavailable. Please try again in a minute.")
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"errors": {"__all__": [message]}}, status=503)
+    else:
+        html = render_to_string(
+            "core/error_plain.html",
+            {"status": 503, "title": _("Briefly unavailable"), "message": message},
+        )
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _error(request, status, title, message, exception=None):
     response = render(
         request,
@@ -112,6 +138,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """500, or 503 with Retry-After when the database cannot be reached (never a traceback)."""
+    if database_unavailable(sys.exc_info()[1]):
+        return unavailable_response(request)
     return _error(
         request,
         500,

@@ -31,3 +31,24 @@ class RegistrationConfig(AppConfig):
             question.pk = None
             question.event = target
             question.save()
+
+    def scheduled_jobs(self):
+        """Reminders two days before a meeting; sensitive answers deleted 4 weeks after."""
+        from vernetzt.core.schedule import Job
+
+        from . import services
+
+        return [
+            Job(
+                "registration.reminders",
+                60,
+                lambda: f"{services.queue_reminders(days_before=2)} reminders queued",
+                "email the confirmed people of meetings in the next 2 days (once each)",
+            ),
+            Job(
+                "registration.purge_sensitive_answers",
+                24 * 60,
+                lambda: f"{services.purge_sensitive_answers(weeks=4)} registrations purged",
+                "delete dietary, accessibility and interpretation answers 4 weeks after",
+            ),
+        ]
