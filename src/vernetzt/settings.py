@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vernetzt.live",
     "vernetzt.feedback",
     "vernetzt.publishing",
+    "vernetzt.privacy",  # after every app: asks their personal-data hooks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

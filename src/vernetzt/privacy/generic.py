@@ -1,0 +1,140 @@
+"""The privacy app's own hook: Django's and the libraries' tables, and the uploaded files.
+
+Runs after every app's hook (see services.erase_person):
+- the admin log (`django_admin_log`): entries about the person's registrations or account,
+  or whose text names them;
+- background-task rows (django-tasks-db) whose arguments or result still name the person
+  (the apps delete the rows of their own tasks by id; this catches the rest);
+- sessions stored in the database that belong to the account or hold the email (a login
+  code in progress);
+- uploaded files whose name contains the person's name or email.
+"""
+
+import json
+import os
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from vernetzt.core.personal_data import task_rows
+from vernetzt.registration.models import Registration
+
+
+def _names_in(text: str, names) -> bool:
+    lowered = (text or "").lower()
+    return any(name.lower() in lowered for name in names)
+
+
+def _log_entries(person):
+    if not apps.is_installed("django.contrib.admin"):
+        return None
+    LogEntry = apps.get_model("admin", "LogEntry")
+    about = Q(
+        content_type=ContentType.objects.get_for_model(Registration),
+        object_id__in=[str(pk) for pk in person.registration_ids],
+    )
+    if person.user_id:
+        about |= Q(
+            content_type=ContentType.objects.get_for_model(get_user_model()),
+            object_id=str(person.user_id),
+        )
+    text = Q()
+    for name in person.names:
+        text |= Q(object_repr__icontains=name) | Q(change_message__icontains=name)
+    return LogEntry.objects.filter(about | text) if person.names else LogEntry.objects.filter(about)
+
+
+def _task_rows_naming(person) -> list[int]:
+    model = task_rows()
+    if model is None or not person.names:
+        return []
+    found = []
+    for pk, args_kwargs, value, traceback in model.objects.values_list(
+        "pk", "args_kwargs", "return_value", "traceback"
+    ).iterator():
+        text = json.dumps([args_kwargs, value], ensure_ascii=False, default=str) + (traceback or "")
+        if _names_in(text, person.names):
+            found.append(pk)
+    return found
+
+
+def _sessions(person) -> list[str]:
+    if not apps.is_installed("django.contrib.sessions"):
+        return []
+    from django.contrib.sessions.models import Session
+
+    found = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        data = session.get_decoded()
+        if (person.user_id and str(data.get("_auth_user_id")) == str(person.user_id)) or (
+            person.names and _names_in(json.dumps(data, default=str), person.names)
+        ):
+            found.append(session.session_key)
+    return found
+
+
+def _walk(storage, folder=""):
+    try:
+        folders, files = storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    for name in files:
+        yield os.path.join(folder, name) if folder else name
+    for sub in folders:
+        yield from _walk(storage, os.path.join(folder, sub) if folder else sub)
+
+
+def _files_naming(person) -> list[str]:
+    keys = {slugify(name) for name in person.names if slugify(name)} | {
+        name.lower() for name in person.names
+    }
+    keys = {key for key in keys if len(key) >= 4}
+    if not keys:
+        return []
+    found = []
+    for path in _walk(default_storage):
+        base = os.path.basename(path).lower()
+        if any(key in base for key in keys):
+            found.append(path)
+    return found
+
+
+def personal_data(person) -> dict:
+    entries = _log_entries(person)
+    rows = [
+        {"when": e.action_time.isoformat(), "what": e.object_repr, "change": e.change_message}
+        for e in (entries if entries is not None else [])
+    ]
+    files = _files_naming(person)
+    data = {"admin_log": rows, "files": files}
+    return data if any(data.values()) else {}
+
+
+def erase_personal_data(person) -> dict:
+    entries = _log_entries(person)
+    log = entries.delete()[0] if entries is not None else 0
+    tasks = 0
+    pks = _task_rows_naming(person)
+    if pks:
+        tasks = task_rows().objects.filter(pk__in=pks).delete()[0]
+    sessions = 0
+    keys = _sessions(person)
+    if keys:
+        from django.contrib.sessions.models import Session
+
+        sessions = Session.objects.filter(session_key__in=keys).delete()[0]
+    files = _files_naming(person)
+    if files:
+        transaction.on_commit(lambda: [default_storage.delete(path) for path in files])
+    return {
+        "admin log entries deleted": log,
+        "background task rows deleted": tasks,
+        "sessions ended": sessions,
+        "files deleted": len(files),
+    }
