@@ -35,6 +35,12 @@ def _registration_or_404(slug, token):
     return registration
 
 
+def _person(request, registration):
+    """The person of a personal link; the phone asking is theirs too (its live questions)."""
+    device = read_device_id(request)
+    return person_of_registration(registration, device_ids=[device] if device else [])
+
+
 def _json_download(data: dict, filename: str) -> HttpResponse:
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str),
@@ -82,9 +88,9 @@ def personal_export(request, slug, token):
 @require_GET
 def personal_export_json(request, slug, token):
     registration = _registration_or_404(slug, token)
-    device = read_device_id(request)
-    person = person_of_registration(registration, device_ids=[device] if device else [])
-    return _json_download(export_person(person=person), "vernetzt-meine-daten.json")
+    return _json_download(
+        export_person(person=_person(request, registration)), "vernetzt-meine-daten.json"
+    )
 
 
 @private
@@ -92,12 +98,9 @@ def personal_export_json(request, slug, token):
 def personal_erase(request, slug, token):
     """Ask, then erase the person of this link everywhere."""
     registration = _registration_or_404(slug, token)
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        device = read_device_id(request)
-        erase_person(
-            person=person_of_registration(registration, device_ids=[device] if device else [])
-        )
+        erase_person(person=_person(request, registration))
         return redirect("privacy:erased")
     return render(
         request,
@@ -134,7 +137,7 @@ def erased(request):
 @require_http_methods(["GET", "POST"])
 def staff_person(request):
     """Find a person by email: what is held, with export and erasure."""
-    form = PersonForm(request.POST or None)
+    form = PersonForm(request.POST if request.method == "POST" else None)
     person = summary = None
     if request.method == "POST" and form.is_valid():
         person = find_person(form.cleaned_data["email"])
@@ -195,7 +198,7 @@ def staff_organisation(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     if request.GET.get("format") == "json":
         return _json_download(organisation_data(organisation), f"verein-{organisation.pk}.json")
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         summary = erase_organisation(organisation=organisation)
         return render(request, "privacy/staff_erased.html", {"summary": {"directory": summary}})
