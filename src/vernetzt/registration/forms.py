@@ -161,12 +161,21 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["label", "help_text", "kind", "required", "position"]
+        fields = ["label", "help_text", "kind", "required", "sensitive", "position"]
+        help_texts = {
+            "sensitive": _(
+                "For answers that can reveal health, religion or origin: only the team sees "
+                "them, they stay out of exports unless asked for, the form asks for consent, "
+                "and they are deleted some weeks after the meeting."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["choices_text"] = "\n".join(self.instance.choices)
+        if self.instance.builtin:  # the built-in sensitive questions stay sensitive
+            self.fields["sensitive"].disabled = True
 
     def clean(self):
         data = super().clean()
