@@ -1,8 +1,7 @@
 """Retention of sensitive answers, on a frozen clock: kept one day before the deadline, gone
 one day after, in every copy (the registration's fields, the forums' assignment snapshots)."""
 
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -21,7 +20,7 @@ from vernetzt.registration.retention import purge_sensitive_answers
 
 pytestmark = pytest.mark.django_db
 
-ENDS = datetime(2026, 6, 6, 17, 0, tzinfo=dt_timezone.utc)
+ENDS = datetime(2026, 6, 6, 17, 0, tzinfo=UTC)
 DEADLINE = ENDS + timedelta(weeks=4)
 
 
