@@ -97,6 +97,14 @@ def record_consents(*, registration: Registration, purposes, language: str) -> l
     return recorded
 
 
+def has_consent(registration: Registration, purpose: str) -> bool:
+    if registration.pk is None:
+        return False
+    return Consent.objects.filter(
+        registration=registration, purpose=purpose, withdrawn_at__isnull=True
+    ).exists()
+
+
 def active_consents(registration: Registration):
     return list(
         Consent.objects.filter(registration=registration, withdrawn_at__isnull=True).order_by(
