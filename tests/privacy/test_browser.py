@@ -2,6 +2,7 @@
 find a person. Every page accessible (axe)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,7 @@ def test_registrant_consents_sees_downloads_withdraws_and_erases(pages, live_ser
     page.go_back()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download my data (JSON)").click()
-    data = json.loads(open(download.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data["registration"]["registrations"][0]["last_name"] == "Datenbeispiel"
 
     page.get_by_role("button", name="Withdraw").click()
