@@ -83,7 +83,7 @@ def test_personal_erasure_asks_first_then_erases_and_the_link_dies(client, regis
 
     refused = client.post(url, {})
     assert refused.status_code == 200
-    assert "Please tick the box" in refused.content.decode()
+    assert "field--invalid" in refused.content.decode()
     assert Registration.objects.get(pk=registration.pk).last_name == "Auskunftsbeispiel"
 
     done = client.post(url, {"confirm": "on"})

@@ -155,6 +155,7 @@ def erase_organisation(*, organisation: Organisation) -> dict:
     organisation.fields.clear()
     organisation.target_groups.clear()
     organisation.languages.clear()
+    organisation.save()  # the search words again, now without the terms
     if logo:
         storage = organisation.logo.storage
         transaction.on_commit(lambda: storage.delete(logo))

@@ -2,9 +2,10 @@
 
 Runs after every app's hook (see services.erase_person):
 - the admin log (`django_admin_log`): entries about the person's registrations or account,
-  or whose text names them;
-- background-task rows (django-tasks-db) whose arguments or result still name the person
-  (the apps delete the rows of their own tasks by id; this catches the rest);
+  or whose text holds their email address;
+- background-task rows (django-tasks-db) whose arguments or result still hold the person's
+  email address (the apps delete the rows of their own tasks by id; this catches the rest);
+A full name alone is used only for file names: in other places it could be someone else's.
 - sessions stored in the database that belong to the account or hold the email (a login
   code in progress);
 - uploaded files whose name contains the person's name or email.
@@ -44,22 +45,21 @@ def _log_entries(person):
             content_type=ContentType.objects.get_for_model(get_user_model()),
             object_id=str(person.user_id),
         )
-    text = Q()
-    for name in person.names:
-        text |= Q(object_repr__icontains=name) | Q(change_message__icontains=name)
-    return LogEntry.objects.filter(about | text) if person.names else LogEntry.objects.filter(about)
+    for address in person.addresses:
+        about |= Q(object_repr__icontains=address) | Q(change_message__icontains=address)
+    return LogEntry.objects.filter(about)
 
 
 def _task_rows_naming(person) -> list[int]:
     model = task_rows()
-    if model is None or not person.names:
+    if model is None or not person.addresses:
         return []
     found = []
     for pk, args_kwargs, value, traceback in model.objects.values_list(
         "pk", "args_kwargs", "return_value", "traceback"
     ).iterator():
         text = json.dumps([args_kwargs, value], ensure_ascii=False, default=str) + (traceback or "")
-        if _names_in(text, person.names):
+        if _names_in(text, person.addresses):
             found.append(pk)
     return found
 
@@ -73,7 +73,7 @@ def _sessions(person) -> list[str]:
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         data = session.get_decoded()
         if (person.user_id and str(data.get("_auth_user_id")) == str(person.user_id)) or (
-            person.names and _names_in(json.dumps(data, default=str), person.names)
+            person.addresses and _names_in(json.dumps(data, default=str), person.addresses)
         ):
             found.append(session.session_key)
     return found

@@ -11,6 +11,7 @@ The hooks of the apps (`personal_data(person)`, `erase_personal_data(person)`) g
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from vernetzt.registration.models import Registration
 
@@ -39,6 +40,12 @@ class Person:
     names: set[str] = field(default_factory=set)
 
     @property
+    def addresses(self) -> set[str]:
+        """The email addresses among `names`: precise enough to search other people's rows
+        (a full name alone could be someone else's)."""
+        return {name for name in self.names if "@" in name}
+
+    @property
     def is_known(self) -> bool:
         return bool(self.registration_ids or self.user_id)
 
@@ -46,6 +53,8 @@ class Person:
 def _names(registrations, user) -> set[str]:
     names = set()
     for registration in registrations:
+        if registration.erased_at:
+            continue
         for value in (registration.email, registration.full_name):
             if value and len(value.strip()) >= 4:  # a short name would match unrelated text
                 names.add(value.strip())
@@ -59,8 +68,9 @@ def _names(registrations, user) -> set[str]:
 def find_person(email: str, *, device_ids=()) -> Person:
     """The person behind an email address (case and spaces do not matter)."""
     email = normalise(email)
-    registrations = list(Registration.objects.filter(email_normalised=email)) if email else []
     user = get_user_model().objects.filter(email__iexact=email).first() if email else None
+    mine = Q(email_normalised=email) | (Q(user=user) if user else Q(pk__in=[]))
+    registrations = list(Registration.objects.filter(mine)) if email else []
     return Person(
         email=email,
         registration_ids=[r.pk for r in registrations],

@@ -226,6 +226,8 @@ class Registration(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.erased_at and not (self.first_name or self.last_name):
+            return str(_("erased person"))
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
