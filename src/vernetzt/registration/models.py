@@ -256,7 +256,7 @@ class Consent(models.Model):
     text_version = models.CharField(_("text version"), max_length=40)
     language = models.CharField(_("language"), max_length=10)
     given_at = models.DateTimeField(_("given"), default=timezone.now)
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("consent")
