@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult
 from tests.factories import OrganisationFactory, UserFactory
 from tests.forums.factories import ForumFactory, SlotFactory
 from tests.live.factories import LiveRoomFactory
+from tests.publishing.factories import photo_for
 from tests.registration.factories import EventFactory, RegistrationFactory
 from vernetzt.forums import services as forum_services
 from vernetzt.live.networking import create_plan
@@ -136,6 +137,7 @@ def test_erased_person_leaves_no_trace(client, media, database_tasks):
         action_flag=CHANGE,
         change_message=f"Name korrigiert: {registration.full_name}",
     )
+    photo_for(event, caption=f"{registration.full_name} am freien Stuhl")
     default_storage.save(
         f"exports/teilnahme-{slugify(registration.full_name)}.pdf", ContentFile(b"%PDF-1.4 x")
     )

@@ -20,6 +20,7 @@ SECTION_TITLES = {
     "survey_invitations": _("Feedback surveys"),
     "admin_log": _("Changes by the team (log)"),
     "files": _("Files"),
+    "photos": _("Photos"),
     "association": _("The entry"),
     "members": _("Members"),
     "history": _("History"),
