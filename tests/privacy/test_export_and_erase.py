@@ -234,3 +234,29 @@ def test_erase_person_asks_unless_yes(registration, monkeypatch):
     monkeypatch.setattr("builtins.input", lambda prompt: "ja")
     call_command("erase_person", "kim.auskunft@example.org", stdout=StringIO())
     assert Registration.objects.get(pk=registration.pk).last_name == ""
+
+
+def test_any_task_row_holding_the_address_is_deleted_and_others_kept(registration):
+    import uuid
+
+    from django_tasks_db.models import DBTaskResult
+
+    def row(kwargs):
+        return DBTaskResult.objects.create(
+            id=uuid.uuid4(),
+            status="READY",
+            args_kwargs={"args": [], "kwargs": kwargs},
+            task_path="some.other.task",
+            backend_name="default",
+            queue_name="default",
+            run_after=timezone.now(),
+            exception_class_path="",
+            traceback="",
+        )
+
+    mine = row({"to": "KIM.AUSKUNFT@example.org", "text": "Hallo"})
+    other = row({"to": "someone@example.org", "text": "Kim Auskunftsbeispiel"})
+    summary = erase_person(person=find_person("kim.auskunft@example.org"))
+    assert summary["privacy"]["background task rows deleted"] == 1
+    assert not DBTaskResult.objects.filter(pk=mine.pk).exists()
+    assert DBTaskResult.objects.filter(pk=other.pk).exists()  # a namesake's email stays

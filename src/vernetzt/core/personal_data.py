@@ -9,6 +9,7 @@ person is erased; a queued email that is deleted is never sent.
 from collections.abc import Callable
 
 from django.apps import apps
+from django.db.models import Q
 
 
 def task_rows():
@@ -33,9 +34,10 @@ def delete_task_rows(task, matches: Callable[[list, dict], bool]) -> int:
     if model is None:
         return 0
     doomed = []
-    for pk, args_kwargs in model.objects.filter(task_path=task_path(task)).values_list(
-        "pk", "args_kwargs"
-    ):
+    rows = model.objects.filter(task_path=task_path(task))
+    if getattr(matches, "q", None) is not None:  # narrowed in the database first
+        rows = rows.filter(matches.q)
+    for pk, args_kwargs in rows.values_list("pk", "args_kwargs"):
         args_kwargs = args_kwargs or {}
         if matches(list(args_kwargs.get("args") or []), dict(args_kwargs.get("kwargs") or {})):
             doomed.append(pk)
@@ -52,4 +54,7 @@ def first_argument_in(ids, keyword: str):
         value = args[0] if args else kwargs.get(keyword)
         return value in ids
 
+    matches.q = Q(args_kwargs__args__0__in=list(ids)) | Q(
+        **{f"args_kwargs__kwargs__{keyword}__in": list(ids)}
+    )
     return matches

@@ -50,18 +50,18 @@ def _log_entries(person):
     return LogEntry.objects.filter(about)
 
 
-def _task_rows_naming(person) -> list[int]:
+def _task_rows_naming(person) -> list:
     model = task_rows()
     if model is None or not person.addresses:
         return []
-    found = []
-    for pk, args_kwargs, value, traceback in model.objects.values_list(
-        "pk", "args_kwargs", "return_value", "traceback"
-    ).iterator():
-        text = json.dumps([args_kwargs, value], ensure_ascii=False, default=str) + (traceback or "")
-        if _names_in(text, person.addresses):
-            found.append(pk)
-    return found
+    named = Q()
+    for address in person.addresses:
+        named |= (
+            Q(args_kwargs__icontains=address)
+            | Q(return_value__icontains=address)
+            | Q(traceback__icontains=address)
+        )
+    return list(model.objects.filter(named).values_list("pk", flat=True))
 
 
 def _sessions(person) -> list[str]:

@@ -36,6 +36,8 @@ def personal_data(person) -> dict:
         for q in Question.objects.filter(event__in={r.event_id for r in registrations})
     }
     consents = Consent.objects.filter(registration__in=registrations).order_by("given_at", "pk")
+    if not registrations:
+        return {}
     return {
         "registrations": [
             {
