@@ -129,7 +129,7 @@ def main():
             for n in range(LOG_ROWS)
         ]
     )
-    for n in range(FILES):
+    for _ in range(FILES):
         default_storage.save(f"photos/bench/{uuid.uuid4().hex}.jpg", ContentFile(b"x"))
 
     export_times, erase_times, sizes = [], [], []
