@@ -201,6 +201,12 @@ def test_staff_exports_and_erases_an_association_entry(
     logo = tmp_path / organisation.logo.name
     assert logo.exists()
     url = reverse("privacy:staff_organisation", kwargs={"slug": organisation.slug})
+    found = staff_client.get(
+        reverse("privacy:staff_organisation_find"), {"q": "beispielverein auskunft e.v."}
+    )
+    assert found.status_code == 302 and found["Location"] == url
+    missing = staff_client.get(reverse("privacy:staff_organisation_find"), {"q": "Gibt es nicht"})
+    assert missing.status_code == 404 and 'value="Gibt es nicht"' in missing.content.decode()
 
     data = json.loads(staff_client.get(url + "?format=json").content)
     assert data["association"]["street"] == "Beispielweg 3"

@@ -45,4 +45,5 @@ CASES = [
     # Without the confirmation box nothing is erased (400), but only staff get that far.
     Case("privacy:staff_erase", STAFF, method="post", data=lambda w: {"email": "x@example.org"}),
     Case("privacy:staff_organisation", STAFF, kwargs=organisation),
+    Case("privacy:staff_organisation_find", STAFF),
 ]

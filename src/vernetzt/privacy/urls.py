@@ -20,6 +20,11 @@ urlpatterns = [
     path("datenschutz/verwaltung/auskunft/", views.staff_export, name="staff_export"),
     path("datenschutz/verwaltung/loeschen/", views.staff_erase, name="staff_erase"),
     path(
+        "datenschutz/verwaltung/vereine/",
+        views.staff_organisation_find,
+        name="staff_organisation_find",
+    ),
+    path(
         "datenschutz/verwaltung/vereine/<slug:slug>/",
         views.staff_organisation,
         name="staff_organisation",

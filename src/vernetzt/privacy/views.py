@@ -6,6 +6,7 @@ staff's pages by POST, so that they never end up in an address bar or a server l
 
 import json
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -188,6 +189,28 @@ def staff_erase(request):
         )
     summary = erase_person(person=find_person(form.cleaned_data["email"]))
     return render(request, "privacy/staff_erased.html", {"summary": summary})
+
+
+@private
+@staff_required
+@require_GET
+def staff_organisation_find(request):
+    """Find an association's entry by its short address or exact name."""
+    query = (request.GET.get("q") or "").strip()[:200]
+    organisation = (
+        Organisation.objects.filter(Q(slug=query) | Q(name__iexact=query)).first()
+        if query
+        else None
+    )
+    if organisation is not None:
+        return redirect("privacy:staff_organisation", slug=organisation.slug)
+    form = PersonForm()
+    return render(
+        request,
+        "privacy/staff_person.html",
+        {"form": form, "person": None, "organisation_query": query, "organisation_missing": True},
+        status=404 if query else 200,
+    )
 
 
 @private
