@@ -6,6 +6,7 @@ staff's pages by POST, so that they never end up in an address bar or a server l
 
 import json
 
+from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -118,8 +119,6 @@ def consent_withdraw(request, slug, token, purpose):
     if purpose not in consents.PURPOSES:
         raise Http404(_("There is no such consent."))
     consents.withdraw_consent(registration=registration, purpose=purpose)
-    from django.contrib import messages
-
     messages.success(request, _("Your consent is withdrawn. The answers it covered are deleted."))
     return redirect(registration.get_absolute_url())
 
