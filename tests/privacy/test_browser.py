@@ -75,3 +75,8 @@ def test_staff_find_a_person(pages, live_server, client):
     page.wait_for_load_state()
     assert "Your account" in page.content()
     assert_accessible(page)
+    page.get_by_label("Short address or exact name of the association").fill("Gibt es nicht")
+    page.get_by_role("button", name="Show the entry").click()
+    page.wait_for_load_state()
+    assert "No association with this short address or name." in page.content()
+    assert_accessible(page)
