@@ -266,3 +266,28 @@ def test_any_task_row_holding_the_address_is_deleted_and_others_kept(registratio
     assert summary["privacy"]["background task rows deleted"] == 1
     assert not DBTaskResult.objects.filter(pk=mine.pk).exists()
     assert DBTaskResult.objects.filter(pk=other.pk).exists()  # a namesake's email stays
+
+
+def test_invitations_to_the_address_and_their_queued_emails_go(
+    settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from vernetzt.directory.models import Invitation
+    from vernetzt.directory.services import invite_colleague
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    organisation = OrganisationFactory()
+    admin = UserFactory(email="vorstand@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_colleague(
+            organisation=organisation,
+            email="neu@example.org",
+            role="member",
+            invited_by=admin,
+            language="de",
+        )
+    assert DBTaskResult.objects.count() == 1
+    erase_person(person=find_person("neu@example.org"))
+    assert not Invitation.objects.exists()
+    assert not DBTaskResult.objects.exists()

@@ -5,7 +5,12 @@ and erasure of an association's entry."""
 from django.db import transaction
 from django.utils import timezone
 
-from vernetzt.core.personal_data import delete_task_rows, task_path, task_rows
+from vernetzt.core.personal_data import (
+    delete_task_rows,
+    first_argument_in,
+    task_path,
+    task_rows,
+)
 
 from . import tasks
 from .models import HistoryEntry, Invitation, Membership, Organisation
@@ -77,7 +82,13 @@ def personal_data(person) -> dict:
 def erase_personal_data(person) -> dict:
     if not person.email:
         return {}
-    invitations = Invitation.objects.filter(email__iexact=person.email).delete()[0]
+    invitations = Invitation.objects.filter(email__iexact=person.email)
+    # Their emails still queued would fail without the invitation: deleted with it.
+    queued = delete_task_rows(
+        tasks.send_invitation,
+        first_argument_in(list(invitations.values_list("pk", flat=True)), "invitation_id"),
+    )
+    invitations = invitations.delete()[0]
     contact = 0
     for organisation in Organisation.objects.filter(contact_email__iexact=person.email):
         organisation.contact_email = ""
@@ -88,6 +99,7 @@ def erase_personal_data(person) -> dict:
         "invitations deleted": invitations,
         "association contact addresses removed": contact,
         "contact messages deleted": messages,
+        "invitation emails deleted": queued,
     }
 
 
