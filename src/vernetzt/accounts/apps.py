@@ -17,3 +17,17 @@ class AccountsConfig(AppConfig):
         from .personal_data import erase_personal_data
 
         return erase_personal_data(person)
+
+    # AppConfig hooks import on call: apps.py is loaded before the models are ready.
+
+    def demo_loaded(self) -> bool:
+        """`manage.py demo --if-empty` asks: are the demo accounts there?"""
+        from .demo import demo_loaded
+
+        return demo_loaded()
+
+    def demo_logins(self) -> list[tuple[str, str]]:
+        """`manage.py demo` prints these (email, role) pairs after loading."""
+        from .demo import DEMO_USERS
+
+        return list(DEMO_USERS)

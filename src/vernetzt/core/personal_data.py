@@ -16,9 +16,7 @@ def task_rows():
     """The task-result model of the database backend, or None when it is not installed."""
     if not apps.is_installed("django_tasks_db"):
         return None
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult
+    return apps.get_model("django_tasks_database", "DBTaskResult")
 
 
 def task_path(task) -> str:

@@ -16,3 +16,10 @@ class DirectoryConfig(AppConfig):
         from .personal_data import erase_personal_data
 
         return erase_personal_data(person)
+
+    def ready(self):
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import tasks
+
+        self.tasks = tasks

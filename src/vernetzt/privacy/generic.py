@@ -67,8 +67,7 @@ def _task_rows_naming(person) -> list:
 def _sessions(person) -> list[str]:
     if not apps.is_installed("django.contrib.sessions"):
         return []
-    from django.contrib.sessions.models import Session
-
+    Session = apps.get_model("sessions", "Session")
     found = []
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         data = session.get_decoded()
@@ -126,9 +125,9 @@ def erase_personal_data(person) -> dict:
     sessions = 0
     keys = _sessions(person)
     if keys:
-        from django.contrib.sessions.models import Session
-
-        sessions = Session.objects.filter(session_key__in=keys).delete()[0]
+        sessions = (
+            apps.get_model("sessions", "Session").objects.filter(session_key__in=keys).delete()[0]
+        )
     files = _files_naming(person)
     if files:
         transaction.on_commit(lambda: [default_storage.delete(path) for path in files])
