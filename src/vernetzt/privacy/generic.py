@@ -13,8 +13,10 @@ A full name alone is used only for file names: in other places it could be someo
 
 import json
 import os
+from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
@@ -128,6 +130,11 @@ def erase_personal_data(person) -> dict:
         sessions = (
             apps.get_model("sessions", "Session").objects.filter(session_key__in=keys).delete()[0]
         )
+        # With the cached_db engine (REDIS_URL) a copy sits in the cache: the engine's own
+        # delete removes both.
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        for key in keys:
+            store(session_key=key).delete()
     files = _files_naming(person)
     if files:
         transaction.on_commit(lambda: [default_storage.delete(path) for path in files])
