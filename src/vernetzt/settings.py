@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vernetzt.live",
     "vernetzt.feedback",
     "vernetzt.publishing",
+    "vernetzt.network",
     "vernetzt.privacy",  # after every app: asks their personal-data hooks
     "django.contrib.admin",
     "django.contrib.auth",

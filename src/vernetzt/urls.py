@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("vernetzt.forums.urls")),
     path("", include("vernetzt.feedback.urls")),
     path("", include("vernetzt.publishing.urls")),
+    path("netzwerk/", include("vernetzt.network.urls")),
     path("", include("vernetzt.privacy.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),

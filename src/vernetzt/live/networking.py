@@ -290,6 +290,8 @@ def create_plan(
                 key: result.get(key)
                 for key in (
                     "repeat_pairs",
+                    "repeat_pairs_lower_bound",
+                    "repeat_pairs_best_possible",
                     "same_organisation_pairs",
                     "new_pairs",
                     "interest",

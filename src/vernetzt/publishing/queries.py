@@ -189,6 +189,8 @@ def report(year: int) -> dict:
         "district_total": District.objects.filter(state="HE").count(),
         "map_svg": map_svg,
         "sections": sections,
+        # Year-wide sections of other apps (hook `report_sections(year)`, e.g. the network).
+        "year_sections": contributed_sections(year, hook="report_sections"),
         "surveys": surveys,
     }
 

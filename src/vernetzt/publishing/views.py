@@ -315,6 +315,11 @@ def report_xlsx(request, year):
         rows.append([f"{section['event'].title}: {section['title']}"])
         for item in section["items"]:
             rows.append(["", item["title"], item["text"], item["meta"]])
+    for section in data["year_sections"]:
+        rows.append([])
+        rows.append([section["title"]])
+        for item in section["items"]:
+            rows.append(["", item["title"], item["text"], item["meta"]])
     for survey in data["surveys"]:
         if not survey["visible"]:
             continue

@@ -30,7 +30,8 @@ def _assignment_context(event):
     names = {}
     report = run.report if run and run.status == AssignmentRun.Status.DONE else None
     if report:
-        wanted = [int(row["participant"][1:]) for row in report["optimal"]["unassigned"]]
+        rows = report["optimal"]["unassigned"] + report["optimal"].get("unmet_needs", [])
+        wanted = [int(row["participant"][1:]) for row in rows]
         names = {f"p{r.pk}": r.full_name for r in Registration.objects.filter(pk__in=wanted)}
     organisations = {}
     if report:
