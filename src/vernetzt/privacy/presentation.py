@@ -21,6 +21,8 @@ SECTION_TITLES = {
     "admin_log": _("Changes by the team (log)"),
     "files": _("Files"),
     "photos": _("Photos"),
+    "bookings_asked_for": _("Bookings you asked for"),
+    "offers_and_requests_created": _("Offers and requests you created"),
     "association": _("The entry"),
     "members": _("Members"),
     "history": _("History"),
