@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "vernetzt.feedback",
     "vernetzt.publishing",
     "vernetzt.network",
+    "vernetzt.privacy",  # after every app: asks their personal-data hooks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("vernetzt.feedback.urls")),
     path("", include("vernetzt.publishing.urls")),
     path("netzwerk/", include("vernetzt.network.urls")),
+    path("", include("vernetzt.privacy.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
 ]

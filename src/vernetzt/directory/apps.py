@@ -6,6 +6,17 @@ class DirectoryConfig(AppConfig):
     name = "vernetzt.directory"
     verbose_name = _("Directory")
 
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)
+
     def ready(self):
         # ready() runs once the models are loaded: the place for modules that use them.
         # `self.tasks` lets services queue tasks without importing them (core.background).

@@ -314,3 +314,27 @@ class Seat(models.Model):
 
     def __str__(self):
         return f"{self.round_number}/{self.table_number}: {self.registration_id}"
+
+
+class DeviceLink(models.Model):
+    """A phone seen on a registrant's personal page: its questions and free-chair requests
+    belong to that person's data (export and erasure, see vernetzt.privacy).
+
+    Recorded when the personal page is opened on a phone that carries a live device cookie.
+    """
+
+    registration = models.ForeignKey(
+        "registration.Registration", on_delete=models.CASCADE, related_name="live_devices"
+    )
+    device_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "device_id"], name="live_device_link_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id}: {self.device_id[:6]}"

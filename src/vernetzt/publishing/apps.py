@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class PublishingConfig(AppConfig):
     name = "vernetzt.publishing"
     verbose_name = _("News and documentation")
+
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)

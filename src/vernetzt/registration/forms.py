@@ -4,10 +4,13 @@ import secrets
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from vernetzt.directory.models import Organisation
 
+from . import consents
 from .models import Question, Registration
 
 
@@ -77,6 +80,66 @@ class AnswersMixin:
                 self.add_error(name, message)
 
 
+CONSENT_FIELD = "consent_sensitive_answers"
+
+
+def add_consent_field(form) -> None:
+    """The consent box right after the sensitive questions: what for, who sees the answers,
+    when they are deleted, and a link to the privacy notice."""
+    sensitive = [f"q_{q.key}" for q in form.questions if q.sensitive]
+    if not sensitive:
+        return
+    field = forms.BooleanField(
+        label=consents.text_of(consents.SENSITIVE),
+        required=False,
+        help_text=format_html(
+            '{} <a href="{}">{}</a>',
+            _("Without this box, please leave these questions empty."),
+            reverse("core:site_page", kwargs={"slug": "datenschutz"}),
+            _("Privacy notice"),
+        ),
+    )
+    order = list(form.fields)
+    position = max(order.index(name) for name in sensitive) + 1
+    form.fields = {
+        **{name: form.fields[name] for name in order[:position]},
+        CONSENT_FIELD: field,
+        **{name: form.fields[name] for name in order[position:]},
+    }
+
+
+def check_consent(form, previous: dict | None = None) -> None:
+    """Sensitive answers need the consent box (GDPR art. 9: explicit consent); on the
+    personal page only answers that are new or changed (`previous`) ask for it."""
+    data = form.cleaned_data
+    previous = previous or {}
+    given = any(
+        data.get(f"q_{q.key}") not in (None, "", [])
+        and data.get(f"q_{q.key}") != previous.get(q.key)
+        for q in form.questions
+        if q.sensitive
+    )
+    if given and not data.get(CONSENT_FIELD):
+        form.add_error(
+            CONSENT_FIELD,
+            _(
+                "Please tick this box, or leave the questions on food, access and "
+                "interpretation empty."
+            ),
+        )
+
+
+def consent_purposes(form) -> set[str]:
+    """The consents this form's answers come with (recorded with the registration)."""
+    data = form.cleaned_data
+    purposes = set()
+    if data.get(CONSENT_FIELD):
+        purposes.add(consents.SENSITIVE)
+    if data.get("q_photo_consent") == "yes":
+        purposes.add(consents.PHOTOS)
+    return purposes
+
+
 class RegistrationForm(AnswersMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
@@ -111,6 +174,7 @@ class RegistrationForm(AnswersMixin, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", secrets.token_urlsafe(24))
         self.add_question_fields(event.questions.all())
+        add_consent_field(self)
 
     def clean(self):
         data = super().clean()
@@ -119,6 +183,7 @@ class RegistrationForm(AnswersMixin, forms.Form):
                 "new_organisation",
                 _("Either choose an association from the list or enter a new one, not both."),
             )
+        check_consent(self)
         return data
 
 
@@ -140,6 +205,14 @@ class ManageRegistrationForm(AnswersMixin, forms.ModelForm):
         self.add_question_fields(
             self.instance.event.questions.all(), initial_answers=self.instance.answers
         )
+        if not consents.has_consent(self.instance, consents.SENSITIVE):
+            add_consent_field(self)
+
+    def clean(self):
+        data = super().clean()
+        if CONSENT_FIELD in self.fields:
+            check_consent(self, previous=self.instance.answers)
+        return data
 
 
 class StaffRegistrationForm(AnswersMixin, forms.ModelForm):
@@ -169,12 +242,21 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["label", "help_text", "kind", "required", "position"]
+        fields = ["label", "help_text", "kind", "required", "sensitive", "position"]
+        help_texts = {
+            "sensitive": _(
+                "For answers that can reveal health, religion or origin: only the team sees "
+                "them, they stay out of exports unless asked for, the form asks for consent, "
+                "and they are deleted some weeks after the meeting."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["choices_text"] = "\n".join(self.instance.choices)
+        if self.instance.builtin:  # the built-in sensitive questions stay sensitive
+            self.fields["sensitive"].disabled = True
 
     def clean(self):
         data = super().clean()

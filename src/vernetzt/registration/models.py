@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import enums
@@ -182,6 +182,10 @@ class Registration(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     sensitive_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when the person was erased (vernetzt.privacy): names, email, answers are gone.
+    erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("registration")
@@ -222,8 +226,53 @@ class Registration(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.erased_at and not (self.first_name or self.last_name):
+            return str(_("erased person"))
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+
+class Consent(models.Model):
+    """A consent given at registration: what for, which text, in which language, when.
+
+    `text_version` names the wording the person saw (see `consents.TEXTS`); withdrawing sets
+    `withdrawn_at` (the record stays as proof of what was given and taken back).
+    """
+
+    class Purpose(models.TextChoices):
+        SENSITIVE_ANSWERS = (
+            "sensitive_answers",
+            _("use of the answers on food, access and interpretation"),
+        )
+        PHOTOS = "photos", _("being photographed for the documentation")
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("purpose"), max_length=40, choices=Purpose.choices)
+    text_version = models.CharField(_("text version"), max_length=40)
+    language = models.CharField(_("language"), max_length=10)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["given_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="consent_one_active_per_purpose",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id}: {self.purpose}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

@@ -54,6 +54,7 @@ def request_registration(
     language: str = "de",
     answers: dict | None = None,
     pronouns: str = "",
+    consents=(),
     idempotency_key: str | None = None,
     user=None,
 ) -> RequestOutcome:
@@ -77,6 +78,7 @@ def request_registration(
                 language=language,
                 answers=answers,
                 pronouns=pronouns,
+                consents=consents,
                 idempotency_key=idempotency_key,
                 user=user,
             )

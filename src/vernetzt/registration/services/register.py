@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
+from ..consents import record_consents
 from ..models import Registration
 from . import common
 from .answers import _check_names, _denormalise, clean_answers
@@ -71,6 +72,7 @@ def register_participant(
     created_by=None,
     by_staff: bool = False,
     reserved: bool = False,
+    consents: tuple[str, ...] | set[str] = (),
 ) -> tuple[Registration, bool]:
     """Register one person: confirmed if a place is free, else on the waiting list.
 
@@ -199,6 +201,8 @@ def register_participant(
             if status == Registration.Status.CONFIRMED:
                 registration.confirmed_at = timezone.now()
             registration.save()
+            if consents:  # recorded with the answers they cover, in the same transaction
+                record_consents(registration=registration, purposes=consents, language=language)
             if registration.email:
                 pk = registration.pk
                 transaction.on_commit(lambda: tasks.send_confirmation.enqueue(pk))
@@ -214,9 +218,10 @@ def register_participant(
 
 
 def update_registration(
-    *, registration: Registration, data: dict, by_staff: bool = False
+    *, registration: Registration, data: dict, by_staff: bool = False, consents=()
 ) -> Registration:
-    """Change names, pronouns, language and answers (staff also email and association).
+    """Change names, pronouns, language and answers (staff also email and association);
+    records the `consents` given with new sensitive answers.
 
     Raises RegistrationError for invalid input; nothing is saved then.
     """
@@ -251,4 +256,8 @@ def update_registration(
             raise RegistrationError(
                 {"email": [_("This email address is already registered for this meeting.")]}
             ) from None
+        if consents:
+            record_consents(
+                registration=registration, purposes=consents, language=registration.language
+            )
     return registration

@@ -13,7 +13,7 @@ from vernetzt.core import ratelimits
 from vernetzt.directory.models import Organisation
 
 from .. import exports, queries, services, tickets
-from ..forms import ManageRegistrationForm, RegistrationForm, ResendLinkForm
+from ..forms import ManageRegistrationForm, RegistrationForm, ResendLinkForm, consent_purposes
 from ..models import Registration
 from .common import _registration_or_404, _visible_event
 
@@ -56,6 +56,7 @@ def register(request, slug):
                     language=data["language"],
                     answers=form.answers(),
                     pronouns=data["pronouns"],
+                    consents=consent_purposes(form),
                     idempotency_key=data["idempotency_key"] or None,
                     user=request.user,
                 )
@@ -138,6 +139,7 @@ def manage(request, slug, token):
                     services.update_registration(
                         registration=registration,
                         data={**form.cleaned_data, "answers": form.answers()},
+                        consents=consent_purposes(form),
                     )
                 except services.RegistrationError as error:
                     form.add_service_errors(error.errors)
