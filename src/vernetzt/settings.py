@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 import vernetzt
@@ -204,12 +205,17 @@ AXES_VERBOSE = False
 
 # --- Languages ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
+# Adding a language: one line here, then `make messages` creates its catalogues (see
+# docs/translating.md). The writing direction comes from Django's own language table.
 LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
     ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+    ("fa", _("Persian")),
 ]
-LANGUAGES_BIDI = ["ar"]
+LANGUAGES_BIDI = [code for code, _name in LANGUAGES if LANG_INFO.get(code, {}).get("bidi")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
