@@ -223,6 +223,13 @@ LANGUAGE_COOKIE_NAME = "vernetzt_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = env_bool("HTTPS", False)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Optional machine translation of content, as suggestions staff review (none by default):
+# "libretranslate" (LIBRETRANSLATE_URL, can be self-hosted) or "deepl" (DEEPL_API_KEY).
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "")
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "")
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "https://api-free.deepl.com/v2/translate")
 
 # --- Static files and uploads ----------------------------------------------------------------
 STATIC_URL = "/static/"

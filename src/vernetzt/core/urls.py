@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import translation_views, views
 
 app_name = "core"
 
@@ -9,4 +9,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sprache/", views.set_language, name="set_language"),
     path("seite/<slug:slug>/", views.site_page, name="site_page"),
+    path(
+        "verwaltung/uebersetzungen/",
+        translation_views.translation_overview,
+        name="translation_overview",
+    ),
+    path(
+        "verwaltung/uebersetzungen/<str:label>/<int:pk>/",
+        translation_views.translation_edit,
+        name="translation_edit",
+    ),
 ]
