@@ -133,7 +133,7 @@ class NewsPostQuerySet(models.QuerySet):
 class NewsPost(models.Model):
     title = models.CharField(_("title"), max_length=200)
     translations = TranslationsField()
-    translated_fields = ("title", "teaser", "body")
+    translated_fields = ("title", "teaser", "body", "image_alt")
     slug = models.SlugField(_("short address"), max_length=120, unique=True)
     teaser = models.TextField(_("teaser"), max_length=500)
     body = models.TextField(

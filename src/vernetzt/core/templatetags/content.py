@@ -87,3 +87,11 @@ def translation_url(obj) -> str:
     from vernetzt.core.translations import label_of
 
     return reverse("core:translation_edit", args=[label_of(obj), obj.pk])
+
+
+@register.filter
+def trp(obj, field: str) -> str:
+    """Plain translated text for emails, PDFs and page titles: `{{ event|trp:"title" }}`."""
+    if obj is None:
+        return ""
+    return translated(obj, field).text
