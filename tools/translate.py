@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from vernetzt.core.i18n_tools import plural_count, set_header
+from vernetzt.core.i18n_tools import placeholders, plural_count, set_header
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,8 +35,32 @@ def load_table(language: str) -> dict:
     return table
 
 
+def upstream_table(language: str) -> dict:
+    """allauth's own translations, for the account texts listed in accounts/allauth_texts.py."""
+    try:
+        import allauth
+    except ImportError:
+        return {}
+    path = Path(allauth.__file__).parent / "locale" / language / "LC_MESSAGES" / "django.po"
+    if not path.exists():
+        return {}
+    table = {}
+    for entry in polib.pofile(str(path)).translated_entries():
+        key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
+        if "fuzzy" in entry.flags:
+            continue
+        if not entry.msgid_plural and placeholders(entry.msgstr) != placeholders(entry.msgid):
+            continue  # a slip upstream: better untranslated than broken
+        if entry.msgid_plural:
+            table[key] = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        else:
+            table[key] = entry.msgstr
+    return table
+
+
 def apply(language: str) -> tuple[set[str], list[str]]:
     table = load_table(language)
+    upstream = upstream_table(language)
     missing: set[str] = set()
     notes: list[str] = []
     for path in sorted(ROOT.glob(f"src/vernetzt/*/locale/{language}/LC_MESSAGES/django.po")):
@@ -49,6 +73,18 @@ def apply(language: str) -> tuple[set[str], list[str]]:
             # A message with a context (pgettext) is keyed "context|id" in the JSON files.
             key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
             value = table.get(key)
+            if "fuzzy" in entry.flags and value is None:
+                # makemessages' guess from a similar old message: wrong more often than not.
+                entry.msgstr = ""
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+                entry.flags.remove("fuzzy")
+                entry.previous_msgid = entry.previous_msgid_plural = None
+                entry.previous_msgctxt = None
+            account_text = any("allauth_texts" in f for f, _line in entry.occurrences)
+            if value is None and account_text:  # allauth's own text unless a JSON file words it
+                value = upstream.get(key)
+                if value is None:
+                    entry.msgstr = ""
             if entry.msgid_plural:
                 if isinstance(value, str):
                     value = [value]

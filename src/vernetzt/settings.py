@@ -230,6 +230,10 @@ LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
 LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "")
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "https://api-free.deepl.com/v2/translate")
+# The accessibility statement: when the site was last checked, and who gets reported barriers
+# (default: every active staff member).
+ACCESSIBILITY_LAST_CHECK = os.environ.get("ACCESSIBILITY_LAST_CHECK", "2026-11-30")
+ACCESSIBILITY_CONTACT_EMAILS = env_list("ACCESSIBILITY_CONTACT_EMAILS")
 
 # --- Static files and uploads ----------------------------------------------------------------
 STATIC_URL = "/static/"

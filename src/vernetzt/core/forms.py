@@ -66,3 +66,20 @@ class TranslationForm(forms.Form):
             for key, value in self.cleaned_data.items()
             if key.startswith("accept__") and value
         }
+
+
+class BarrierReportForm(forms.Form):
+    """The feedback form of the accessibility statement."""
+
+    name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("Your email address"), help_text=_("We answer to this address.")
+    )
+    page = forms.CharField(
+        label=_("On which page is the barrier? (optional)"), max_length=500, required=False
+    )
+    message = forms.CharField(
+        label=_("What is the barrier?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -52,3 +52,58 @@ def suggest_translations(*, obj, language: str) -> int:
     if fields:
         obj.save(update_fields=["translations"])
     return len(fields)
+
+
+def report_barrier(*, name: str, email: str, page: str, message: str, language: str):
+    """Keep a reported barrier and tell staff (after the commit) in which language to answer.
+
+    A second identical report within ten minutes (a double click, a reload) is the same report.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+    from django.utils import timezone
+
+    from .models import AccessibilityFeedback
+
+    with transaction.atomic():
+        recent = AccessibilityFeedback.objects.filter(
+            email__iexact=email,
+            message=message,
+            created_at__gte=timezone.now() - timedelta(minutes=10),
+        ).first()
+        if recent is not None:
+            return recent
+        feedback = AccessibilityFeedback.objects.create(
+            name=name, email=email, page=page, message=message, language=language
+        )
+    recipients = list(settings.ACCESSIBILITY_CONTACT_EMAILS) or list(
+        get_user_model()
+        .objects.filter(is_staff=True, is_active=True)
+        .values_list("email", flat=True)
+    )
+    if recipients:
+        from django.utils import translation
+
+        with translation.override(settings.LANGUAGE_CODE):
+            from django.conf.locale import LANG_INFO
+            from django.utils.translation import gettext as _
+
+            answer_in = LANG_INFO.get(language, {}).get("name", language)
+            subject = _("Barrier reported: %(page)s") % {"page": page or "–"}
+            body = _(
+                "Someone reported a barrier.\n\nFrom: %(name)s <%(email)s>\nPage: %(page)s\n"
+                "Please answer in: %(language)s\n\n%(message)s"
+            ) % {
+                "name": name or "–",
+                "email": email,
+                "page": page or "–",
+                "language": answer_in,
+                "message": message,
+            }
+        transaction.on_commit(
+            lambda: send_mail(subject, body, None, recipients, fail_silently=True)
+        )
+    return feedback

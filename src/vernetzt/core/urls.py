@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import translation_views, views
+from . import accessibility_views, translation_views, views
 
 app_name = "core"
 
@@ -9,6 +9,17 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sprache/", views.set_language, name="set_language"),
     path("seite/<slug:slug>/", views.site_page, name="site_page"),
+    path("leichte-sprache/", accessibility_views.easy_read_index, name="easy_read_index"),
+    path("leichte-sprache/<slug:slug>/", accessibility_views.easy_read_page, name="easy_read_page"),
+    path("gebaerdensprache/", accessibility_views.sign_language, name="sign_language"),
+    path(
+        "gebaerdensprache/<int:pk>/<str:kind>/",
+        accessibility_views.sign_language_file,
+        name="sign_language_file",
+    ),
+    path(
+        "barrierefreiheit/rueckmeldung/", accessibility_views.report_barrier, name="report_barrier"
+    ),
     path(
         "verwaltung/uebersetzungen/",
         translation_views.translation_overview,

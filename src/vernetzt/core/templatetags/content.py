@@ -95,3 +95,20 @@ def trp(obj, field: str) -> str:
     if obj is None:
         return ""
     return translated(obj, field).text
+
+
+@register.simple_tag
+def easy_read_link(explains: str):
+    """A link to the Leichte Sprache page that explains this part of the site (if published)."""
+    from django.urls import reverse
+
+    from vernetzt.core.models import EasyReadPage
+
+    page = EasyReadPage.objects.filter(explains=explains, is_published=True).first()
+    if page is None:
+        return ""
+    return format_html(
+        '<p class="easy-read-link"><a href="{}" lang="de" dir="ltr">Leichte Sprache: {}</a></p>',
+        reverse("core:easy_read_page", args=[page.slug]),
+        page.title,
+    )
