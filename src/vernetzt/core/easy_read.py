@@ -112,3 +112,31 @@ def check_captions(file) -> None:
         head = head.decode("utf-8", errors="replace")
     if not head.lstrip("\ufeff").startswith("WEBVTT"):
         raise ValidationError(_("Captions must be a WebVTT file (.vtt) starting with WEBVTT."))
+
+
+def make_test_video(
+    *, width: int = 320, height: int = 240, frame_rate: int = 25, seconds: float = 2
+) -> bytes:
+    """A short WebM (VP8) of moving colour bars, for the demo and the tests."""
+    import io
+    from fractions import Fraction
+
+    import av  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="webm") as container:
+        stream = container.add_stream("libvpx", rate=Fraction(frame_rate))
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.options = {"deadline": "realtime", "cpu-used": "8", "b": "200k"}
+        for index in range(int(frame_rate * seconds)):
+            image = np.zeros((height, width, 3), dtype=np.uint8)
+            bar = (index * 4) % width
+            image[:, :bar] = (0, 90, 160)
+            image[:, bar:] = (250, 200, 0)
+            frame = av.VideoFrame.from_ndarray(image, format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return buffer.getvalue()
