@@ -5,7 +5,7 @@ from django.conf.locale import LANG_INFO
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .translations import Status, source_text, status, target_languages
+from .translations import Status, awaiting_review, source_text, status, target_languages
 
 
 class TranslationForm(forms.Form):
@@ -35,7 +35,8 @@ class TranslationForm(forms.Form):
                 )
                 state = status(obj, name, language)
                 accept = None
-                if state in (Status.MACHINE, Status.OUTDATED):
+                review = state == Status.HUMAN and awaiting_review(obj, name, language)
+                if state in (Status.MACHINE, Status.OUTDATED) or review:
                     accept = f"accept__{language}__{name}"
                     self.fields[accept] = forms.BooleanField(
                         label=_("Reviewed: publish this text"), required=False
@@ -46,7 +47,7 @@ class TranslationForm(forms.Form):
                         "field": key,
                         "accept": accept,
                         "status": state,
-                        "status_label": Status.LABELS[state],
+                        "status_label": Status.LABELS[Status.REVIEW if review else state],
                     }
                 )
             if rows:

@@ -1,6 +1,14 @@
 """Reads of the core app."""
 
-from .translations import Status, label_of, source_text, status, translatable_models
+from .translations import (
+    Status,
+    awaiting_review,
+    label_of,
+    needs_translation,
+    source_text,
+    status,
+    translatable_models,
+)
 
 
 def translation_overview(language: str, limit: int = 500):
@@ -10,6 +18,8 @@ def translation_overview(language: str, limit: int = 500):
     for model in translatable_models():
         counts = {Status.HUMAN: 0, Status.MACHINE: 0, Status.OUTDATED: 0, Status.MISSING: 0}
         for obj in model.objects.all().iterator(chunk_size=500):
+            if not needs_translation(obj):
+                continue
             states = {
                 field: status(obj, field, language)
                 for field in model.translated_fields
@@ -18,6 +28,8 @@ def translation_overview(language: str, limit: int = 500):
             for state in states.values():
                 counts[state] += 1
             todo = sorted({s for s in states.values() if s != Status.HUMAN})
+            if any(awaiting_review(obj, field, language) for field in states):
+                todo.append("review")
             if todo and len(rows) < limit:
                 rows.append({"obj": obj, "label": label_of(obj), "states": todo})
         summary.append({"name": model._meta.verbose_name_plural, "counts": counts})

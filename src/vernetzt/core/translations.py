@@ -34,8 +34,10 @@ class Status:
     MACHINE = "machine"
     OUTDATED = "outdated"  # computed: the German text changed after the translation was made
     MISSING = "missing"
+    REVIEW = "review"  # not a state of its own: a person's text that awaits a native speaker
 
     LABELS = {
+        REVIEW: _("awaiting review by a native speaker"),
         HUMAN: _("translated by a person"),
         MACHINE: _("machine suggestion, not yet reviewed"),
         OUTDATED: _("outdated: the German text has changed"),
@@ -107,6 +109,15 @@ class Text:
         return self.text
 
 
+def awaiting_review(obj, field: str, language: str) -> bool:
+    return entry(obj, field, language).get("review") == "awaiting"
+
+
+def needs_translation(obj) -> bool:
+    """False for objects whose texts come from the interface catalogues (built-in questions)."""
+    return getattr(obj, "needs_translation", True) is not False
+
+
 def translated(obj, field: str, language: str | None = None) -> Text:
     """The text in `language` (default: the active one) where a person made or accepted it,
     an outdated human translation included; otherwise the German original."""
@@ -127,8 +138,13 @@ def translated_choices(obj, field: str, language: str | None = None) -> list[str
     return lines if len(lines) == len(german) else german
 
 
-def store(obj, field: str, language: str, text: str, state: str) -> None:
-    """Put a translation on `obj` (not saved); an empty text removes it."""
+def store(
+    obj, field: str, language: str, text: str, state: str, awaiting_review: bool = False
+) -> None:
+    """Put a translation on `obj` (not saved); an empty text removes it.
+
+    `awaiting_review`: written by someone who is not a native speaker (shown to visitors, listed
+    for review on the staff page)."""
     translations = dict(obj.translations or {})
     per_language = dict(translations.get(language, {}))
     if text.strip():
@@ -138,6 +154,8 @@ def store(obj, field: str, language: str, text: str, state: str) -> None:
             "source": fingerprint(source_text(obj, field)),
             "at": timezone.now().isoformat(timespec="seconds"),
         }
+        if awaiting_review:
+            per_language[field]["review"] = "awaiting"
     else:
         per_language.pop(field, None)
     if per_language:

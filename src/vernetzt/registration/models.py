@@ -91,6 +91,11 @@ class Question(models.Model):
         return translated(self, field)
 
     @property
+    def needs_translation(self) -> bool:
+        """Built-in questions are translated in the interface catalogues."""
+        return not self.builtin
+
+    @property
     def display_label(self):
         return self._builtin_text(1, "label")
 
