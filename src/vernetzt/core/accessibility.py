@@ -29,9 +29,9 @@ KNOWN_BARRIERS = [
 ]
 
 ENFORCEMENT_BODY = _(
-    "Enforcement and monitoring body of the State Commissioner for Accessible IT in Hesse "
-    "(Landesbeauftragte für barrierefreie IT)"
+    "Enforcement and monitoring body of the State Commissioner for Accessible IT in Hesse"
 )
+ENFORCEMENT_BODY_GERMAN = "Landesbeauftragte für barrierefreie IT"
 ENFORCEMENT_URL = (
     "https://lbit.hessen.de/Durchsetzungs-und-Ueberwachungsstelle/Durchsetzungsverfahren-beantragen"
 )

@@ -150,3 +150,130 @@ if __name__ == "__main__":
                     print(f"{path}: {msgid!r}")
     else:
         sys.exit(f"unknown command {command}")
+
+
+# --- Visible German on a page in another language ------------------------------------------
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
+_SKIPPED = {"script", "style", "template", "noscript", "title", "svg"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+def names() -> list[str]:
+    """Names of associations, places and people: German words in them are names, not German."""
+    from django.apps import apps
+
+    found = []
+    for label, fields in [
+        ("directory.Organisation", ["name", "short_name"]),
+        ("directory.Municipality", ["name"]),
+        ("directory.District", ["name"]),
+        ("events.Venue", ["name", "address"]),
+        ("events.StagePerson", ["name", "affiliation"]),
+    ]:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        for row in model.objects.values_list(*fields):
+            found.extend(str(value) for value in row if value)
+    return found
+
+
+def content_texts() -> tuple[list[str], list[str]]:
+    """German source texts of translatable content, and their English translations."""
+    from .translations import source_text, translatable_models
+
+    german, english = [], names()
+    for model in translatable_models():
+        for obj in model.objects.all():
+            for field in model.translated_fields:
+                german.append(source_text(obj, field))
+                english.append(
+                    ((obj.translations or {}).get("en", {}).get(field) or {}).get("text", "")
+                )
+    return german, english
+
+
+def vocabularies(root: Path, with_content: bool = False) -> tuple[set[str], set[str]]:
+    """German words (German catalogues, German content) and English words (message ids,
+    English content): a word in both, such as a name, is neither."""
+    german, english = set(), set()
+    if with_content:
+        german_texts, english_texts = content_texts()
+        german.update(w.lower() for t in german_texts for w in _LATIN_WORD.findall(t))
+        english.update(w.lower() for t in english_texts for w in _LATIN_WORD.findall(t))
+    for path in catalogues(root, "de"):
+        for entry in polib.pofile(str(path)).translated_entries():
+            texts = [entry.msgstr, *entry.msgstr_plural.values()]
+            german.update(w.lower() for t in texts for w in _LATIN_WORD.findall(t))
+            ids = [entry.msgid, entry.msgid_plural or ""]
+            english.update(w.lower() for t in ids for w in _LATIN_WORD.findall(t))
+    return german, english
+
+
+def visible_text(html: str) -> list[tuple[str, str | None]]:
+    """(text, language of the nearest element with a lang attribute) for each visible text."""
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack: list[tuple[str, str | None, bool]] = []
+            self.result: list[tuple[str, str | None]] = []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            language = attrs.get("lang", self.stack[-1][1] if self.stack else None)
+            hidden = (self.stack and self.stack[-1][2]) or tag in _SKIPPED or "hidden" in attrs
+            if tag not in _VOID:
+                self.stack.append((tag, language, bool(hidden)))
+
+        def handle_endtag(self, tag):
+            for index in range(len(self.stack) - 1, -1, -1):
+                if self.stack[index][0] == tag:
+                    del self.stack[index:]
+                    break
+
+        def handle_data(self, data):
+            if data.strip() and not (self.stack and self.stack[-1][2]):
+                self.result.append((data.strip(), self.stack[-1][1] if self.stack else None))
+
+    parser = Parser()
+    parser.feed(html)
+    return parser.result
+
+
+def german_letters(
+    html: str, german: set[str], english: set[str], page_language: str
+) -> tuple[int, int, list[str]]:
+    """(letters that are German outside lang="de", all visible letters, the German words).
+
+    A word counts as German when the German vocabulary has it and the English one does not
+    ("Anmeldung", "Mittagessen"); names of places and people are in both, so neither.
+    """
+    unmarked, total, words = 0, 0, []
+    for text, language in visible_text(html):
+        total += sum(c.isalpha() for c in text)
+        if (language or page_language) != page_language:
+            continue  # marked as German (fine) or as another language (not German)
+        for word in _LATIN_WORD.findall(text):
+            lower = word.lower()
+            if len(word) > 2 and lower in german and lower not in english:
+                unmarked += len(word)
+                words.append(word)
+    return unmarked, total, words
