@@ -72,3 +72,21 @@ admin.site.login = login_required(admin.site.login)
 admin.site.site_header = _("vernetzt back office")
 admin.site.site_title = _("vernetzt back office")
 admin.site.index_title = _("Back office")
+
+
+class TranslationsLinkMixin:
+    """Admin pages of translated content: a read-only line linking to the translation page."""
+
+    readonly_fields = ["translations_link"]
+
+    @admin.display(description=_("Translations"))
+    def translations_link(self, obj):
+        from django.utils.html import format_html
+
+        from .templatetags.content import translation_url
+
+        if not obj or not obj.pk:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>', translation_url(obj), _("Translations of these texts")
+        )
