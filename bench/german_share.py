@@ -66,10 +66,15 @@ def main(languages):
             html = response.content.decode()
             unmarked, total, words = german_letters(html, german, english, language)
             share = round(100 * unmarked / total, 1) if total else 0.0
-            per_page[name] = {"status": response.status_code, "german_unmarked_percent": share,
-                              "examples": sorted(set(words))[:8]}
-            print(f"{language} {name:<20} {response.status_code} {share:5.1f} %  "
-                  f"{', '.join(sorted(set(words))[:6])}")
+            per_page[name] = {
+                "status": response.status_code,
+                "german_unmarked_percent": share,
+                "examples": sorted(set(words))[:8],
+            }
+            print(
+                f"{language} {name:<20} {response.status_code} {share:5.1f} %  "
+                f"{', '.join(sorted(set(words))[:6])}"
+            )
         figures[language] = per_page
     write_result("german_share", figures)
 
