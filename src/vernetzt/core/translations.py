@@ -17,7 +17,6 @@ is "outdated", and a machine suggestion is never shown to visitors until a perso
 """
 
 import hashlib
-from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
@@ -93,20 +92,22 @@ def status(obj, field: str, language: str) -> str:
     return stored.get("status", Status.HUMAN)
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text to show: what it says and in which language it is (German if no translation)."""
+class Text(str):
+    """A text to show (a str) that knows its language: German where no translation exists."""
 
-    text: str
-    language: str
-    status: str
+    def __new__(cls, text: str, language: str, status: str = Status.HUMAN):
+        obj = super().__new__(cls, text or "")
+        obj.language = language
+        obj.status = status
+        return obj
+
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
 
     @property
     def is_fallback(self) -> bool:
         return self.language == SOURCE and get_language() != SOURCE
-
-    def __str__(self):
-        return self.text
 
 
 def awaiting_review(obj, field: str, language: str) -> bool:

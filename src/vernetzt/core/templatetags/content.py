@@ -112,3 +112,13 @@ def easy_read_link(explains: str):
         reverse("core:easy_read_page", args=[page.slug]),
         page.title,
     )
+
+
+@register.filter
+def mark_german(text):
+    """`{{ survey.title|mark_german }}`: a `Text` shown as German fallback gets lang="de"."""
+    from vernetzt.core.translations import Text, marked
+
+    if isinstance(text, Text):
+        return marked(text)
+    return text
