@@ -169,6 +169,7 @@ def load(stdout):
             if changed:
                 obj.save(update_fields=["translations"])
     organisation_model = apps.get_model("directory", "Organisation")
+    already = organisation_model.objects.filter(description=ORGANISATION_TEXT["de"]).exists()
     example = (
         organisation_model.objects.filter(
             is_published=True, description__startswith="Ein erfundener"
@@ -176,7 +177,7 @@ def load(stdout):
         .order_by("pk")
         .first()
     )
-    if example is not None and "tr" not in (example.description_translations or {}):
+    if example is not None and not already:
         example.description = ORGANISATION_TEXT["de"]
         example.description_translations = {
             **(example.description_translations or {}),
