@@ -30,4 +30,7 @@ urlpatterns = [
         translation_views.translation_edit,
         name="translation_edit",
     ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("entwicklung/emails/", views.dev_emails, name="dev_emails"),
+    path("entwicklung/emails/<str:stem>/", views.dev_email, name="dev_email"),
 ]

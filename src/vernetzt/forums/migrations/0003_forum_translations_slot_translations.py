@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0001_initial'),
+        ('forums', '0002_results_use_directory_fields'),
     ]
 
     operations = [
