@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .easy_read import check_captions, check_easy_read, check_video
 from .models import AccessibilityFeedback, EasyReadPage, SignLanguageVideo, SitePage
+from .templatetags.content import translation_url
 
 
 @admin.register(SitePage)
@@ -81,10 +83,6 @@ class TranslationsLinkMixin:
 
     @admin.display(description=_("Translations"))
     def translations_link(self, obj):
-        from django.utils.html import format_html
-
-        from .templatetags.content import translation_url
-
         if not obj or not obj.pk:
             return "–"
         return format_html(

@@ -6,8 +6,10 @@ sentences over 15 words, passive voice, long compound words without a hyphen or 
 a name or a fixed term may need a long word.
 """
 
+import io
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -118,9 +120,6 @@ def make_test_video(
     *, width: int = 320, height: int = 240, frame_rate: int = 25, seconds: float = 2
 ) -> bytes:
     """A short WebM (VP8) of moving colour bars, for the demo and the tests."""
-    import io
-    from fractions import Fraction
-
     import av  # noqa: PLC0415
     import numpy as np  # noqa: PLC0415
 

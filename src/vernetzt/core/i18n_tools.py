@@ -21,14 +21,14 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\w*\}")
 def languages() -> list[str]:
     """The codes in settings.LANGUAGES: one line there is all that adds a language."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vernetzt.settings")
-    from django.conf import settings
+    from django.conf import settings  # noqa: PLC0415 - runs without Django set up
 
     return [code for code, _name in settings.LANGUAGES]
 
 
 def django_plural_forms(language: str) -> str | None:
     """The Plural-Forms of Django's own catalogue, so that merged catalogues agree."""
-    import django
+    import django  # noqa: PLC0415 - runs without Django set up
 
     path = Path(django.__file__).parent / "conf" / "locale" / language / "LC_MESSAGES"
     if not (path / "django.po").exists():
@@ -43,7 +43,7 @@ def plural_count(catalogue: polib.POFile) -> int:
 
 def set_header(catalogue: polib.POFile, language: str) -> None:
     """Language, the plural rule and, except for German, the review status."""
-    from django.conf.locale import LANG_INFO
+    from django.conf.locale import LANG_INFO  # noqa: PLC0415 - runs without Django set up
 
     name = LANG_INFO.get(language, {}).get("name", language)
     catalogue.metadata_is_fuzzy = False
@@ -175,7 +175,7 @@ _VOID = {
 
 def names() -> list[str]:
     """Names of associations, places and people: German words in them are names, not German."""
-    from django.apps import apps
+    from django.apps import apps  # noqa: PLC0415 - runs without Django set up
 
     found = []
     for label, fields in [
@@ -196,7 +196,7 @@ def names() -> list[str]:
 
 def content_texts() -> tuple[list[str], list[str]]:
     """German source texts of translatable content, and their English translations."""
-    from .translations import source_text, translatable_models
+    from .translations import source_text, translatable_models  # noqa: PLC0415 - runs without Django set up
 
     german, english = [], names()
     for model in translatable_models():
@@ -228,7 +228,7 @@ def vocabularies(root: Path, with_content: bool = False) -> tuple[set[str], set[
 
 def visible_text(html: str) -> list[tuple[str, str | None]]:
     """(text, language of the nearest element with a lang attribute) for each visible text."""
-    from html.parser import HTMLParser
+    from html.parser import HTMLParser  # noqa: PLC0415 - runs without Django set up
 
     class Parser(HTMLParser):
         def __init__(self):

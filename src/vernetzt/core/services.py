@@ -1,8 +1,17 @@
-"""Writes of the core app: translations of content (see translations.py)."""
+"""Writes of the core app: translations of content (see translations.py), barrier reports."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from . import machine_translation
+from .models import AccessibilityFeedback
 from .translations import SOURCE, Status, source_text, status, store
 
 
@@ -59,15 +68,6 @@ def report_barrier(*, name: str, email: str, page: str, message: str, language: 
 
     A second identical report within ten minutes (a double click, a reload) is the same report.
     """
-    from datetime import timedelta
-
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-    from django.utils import timezone
-
-    from .models import AccessibilityFeedback
-
     with transaction.atomic():
         recent = AccessibilityFeedback.objects.filter(
             email__iexact=email,
@@ -85,12 +85,7 @@ def report_barrier(*, name: str, email: str, page: str, message: str, language: 
         .values_list("email", flat=True)
     )
     if recipients:
-        from django.utils import translation
-
         with translation.override(settings.LANGUAGE_CODE):
-            from django.conf.locale import LANG_INFO
-            from django.utils.translation import gettext as _
-
             answer_in = LANG_INFO.get(language, {}).get("name", language)
             subject = _("Barrier reported: %(page)s") % {"page": page or "–"}
             body = _(

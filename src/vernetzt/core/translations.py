@@ -22,6 +22,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -180,8 +181,6 @@ def model_for(label: str):
 
 def marked(text: "Text | str"):
     """HTML for a form label or similar: the German fallback wrapped in `lang="de"`."""
-    from django.utils.html import format_html
-
     if isinstance(text, Text) and text.is_fallback and text.text:
         return format_html('<span lang="de" dir="auto">{}</span>', text.text)
     return format_html('<span dir="auto">{}</span>', str(text))

@@ -7,11 +7,20 @@ The text in the visitor's language where it exists; otherwise the German origina
 
 from django import template
 from django.template.defaultfilters import linebreaks_filter
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from vernetzt.core.translations import translated, translated_choices
+from vernetzt.core.models import EasyReadPage
+from vernetzt.core.translations import (
+    Status,
+    Text,
+    label_of,
+    marked,
+    translated,
+    translated_choices,
+)
 
 register = template.Library()
 
@@ -74,18 +83,12 @@ def verbose_name_of(obj) -> str:
 
 @register.filter
 def status_label(state: str) -> str:
-    from vernetzt.core.translations import Status
-
     return str(Status.LABELS.get(state, state))
 
 
 @register.simple_tag
 def translation_url(obj) -> str:
     """The staff translation page of `obj` (for a link on the staff pages)."""
-    from django.urls import reverse
-
-    from vernetzt.core.translations import label_of
-
     return reverse("core:translation_edit", args=[label_of(obj), obj.pk])
 
 
@@ -100,10 +103,6 @@ def trp(obj, field: str) -> str:
 @register.simple_tag
 def easy_read_link(explains: str):
     """A link to the Leichte Sprache page that explains this part of the site (if published)."""
-    from django.urls import reverse
-
-    from vernetzt.core.models import EasyReadPage
-
     page = EasyReadPage.objects.filter(explains=explains, is_published=True).first()
     if page is None:
         return ""
@@ -117,8 +116,6 @@ def easy_read_link(explains: str):
 @register.filter
 def mark_german(text):
     """`{{ survey.title|mark_german }}`: a `Text` shown as German fallback gets lang="de"."""
-    from vernetzt.core.translations import Text, marked
-
     if isinstance(text, Text):
         return marked(text)
     return text
