@@ -48,14 +48,18 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Collect new strings of every app into its own catalogue, fill English from the ids, compile.
+# Collect new strings of every app into its own catalogue for every language in settings.LANGUAGES,
+# fill English from the ids, apply tools/<language>/*.json, compile.
 messages: $(VENV)/.installed
+	languages="$$($(PY) -m vernetzt.core.i18n_tools languages)"; \
+	flags=""; for language in $$languages; do flags="$$flags -l $$language"; done; \
 	for app in $(APPS); do \
-	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages -l de -l en -l ar --no-obsolete -v 0) || exit 1; \
+	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages $$flags --no-obsolete -v 0) || exit 1; \
+	done; \
+	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt; \
+	for language in $$languages; do \
+	  if [ "$$language" != en ]; then $(PY) tools/translate.py $$language || exit 1; fi; \
 	done
-	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt
-	$(PY) tools/translate.py de
-	$(PY) tools/translate.py ar
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
 
 serve-prod: $(VENV)/.installed

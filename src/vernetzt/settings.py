@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 import vernetzt
@@ -244,12 +245,17 @@ AXES_VERBOSE = False
 
 # --- Languages ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
+# Adding a language: one line here, then `make messages` creates its catalogues (see
+# docs/translating.md). The writing direction comes from Django's own language table.
 LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
     ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+    ("fa", _("Persian")),
 ]
-LANGUAGES_BIDI = ["ar"]
+LANGUAGES_BIDI = [code for code, _name in LANGUAGES if LANG_INFO.get(code, {}).get("bidi")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
@@ -257,6 +263,17 @@ LANGUAGE_COOKIE_NAME = "vernetzt_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = env_bool("HTTPS", False)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Optional machine translation of content, as suggestions staff review (none by default):
+# "libretranslate" (LIBRETRANSLATE_URL, can be self-hosted) or "deepl" (DEEPL_API_KEY).
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "")
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "")
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "https://api-free.deepl.com/v2/translate")
+# The accessibility statement: when the site was last checked, and who gets reported barriers
+# (default: every active staff member).
+ACCESSIBILITY_LAST_CHECK = os.environ.get("ACCESSIBILITY_LAST_CHECK", "2026-11-30")
+ACCESSIBILITY_CONTACT_EMAILS = env_list("ACCESSIBILITY_CONTACT_EMAILS")
 
 # --- Static files and uploads ----------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -151,3 +151,24 @@ def test_admin_finds_own_unpublished_entry_from_the_list(client, world):
     assert hidden.get_absolute_url() in response.content.decode()
     assert client.get(hidden.get_absolute_url()).status_code == 200
     assert "Noch Privat" not in " ".join(_names(response))
+
+
+@pytest.mark.parametrize("query", ["Türkisch", "turkish", "التركية", "Türkçe", "ترکی"])
+def test_search_finds_a_language_by_its_name_in_any_interface_language(client, spread, query):
+    kassel = spread[0]
+    kassel.languages.set([term(TermKind.LANGUAGE, "tr")])
+    kassel.save()
+    response = client.get(reverse("directory:list"), {"q": query})
+    assert _names(response) == ["Beispielverein Jugend Kassel"]
+
+
+@pytest.mark.parametrize("query", ["Brückenbauer", "Bruckenbauer", "brueckenbauer", "BRÜCKEN"])
+def test_search_without_umlauts_finds_the_same(client, db, query):
+    ProfileFactory(name="Brückenbauer e.V.", municipality=municipality("06611000"))
+    response = client.get(reverse("directory:list"), {"q": query})
+    assert _names(response) == ["Brückenbauer e.V."]
+
+
+def test_search_hides_languages_of_a_profile_that_is_not_public(client, spread):
+    # Frankfurt's profile group (languages, target groups) is not public: not found by "Arabisch".
+    assert _names(client.get(reverse("directory:list"), {"q": "Arabisch"})) == []

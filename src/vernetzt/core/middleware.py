@@ -30,6 +30,11 @@ class LanguageMiddleware:
                 saved = getattr(user, "language", "") if user.is_authenticated else ""
                 if saved in dict(settings.LANGUAGES):
                     language, set_cookie = saved, True
+        # A downloaded PDF may be asked for in another language (`?lang=ar`): a ticket for a
+        # relative, a documentation for a partner. The visitor's own choice stays as it is.
+        asked = request.GET.get("lang", "")
+        if request.path.endswith(".pdf") and asked in dict(settings.LANGUAGES):
+            language, set_cookie = asked, False
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

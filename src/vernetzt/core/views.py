@@ -41,8 +41,12 @@ def healthz(request):
     return JsonResponse(payload)
 
 
-def site_page(request, slug):
-    """A legal page in the visitor's language, falling back to German (which always exists)."""
+def site_page(request, slug, form=None):
+    """A legal page in the visitor's language, falling back to German (which always exists).
+
+    The accessibility statement adds what BITV asks for: conformance status, known barriers,
+    the date of the last check, a feedback form and the enforcement body.
+    """
     if slug not in SitePage.Slug.values:
         raise Http404
     pages = {page.language: page for page in SitePage.objects.filter(slug=slug)}
@@ -50,7 +54,17 @@ def site_page(request, slug):
     if page is None:
         raise Http404
     paragraphs = [block.strip() for block in page.body.split("\n\n") if block.strip()]
-    return render(request, "core/site_page.html", {"page": page, "paragraphs": paragraphs})
+    context = {"page": page, "paragraphs": paragraphs}
+    if slug == SitePage.Slug.ACCESSIBILITY:
+        from . import accessibility  # noqa: PLC0415
+        from .forms import BarrierReportForm  # noqa: PLC0415
+
+        context.update(
+            statement=accessibility,
+            last_check=accessibility.last_check(),
+            form=form or BarrierReportForm(),
+        )
+    return render(request, "core/site_page.html", context, status=400 if form else 200)
 
 
 @require_POST

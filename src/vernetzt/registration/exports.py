@@ -28,7 +28,7 @@ def rows(event, registrations, *, include_sensitive=False):
         _("Photos allowed"),
         _("Checked in"),
         _("Registered"),
-    ] + [q.display_label for q in questions]
+    ] + [str(q.display_label) for q in questions]
     out = []
     for r in registrations:
         organisation = r.organisation

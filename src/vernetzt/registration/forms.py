@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import Text, marked, translated
 from vernetzt.directory.models import Organisation
 
 from . import consents
@@ -43,10 +44,13 @@ class OrganisationSearchWidget(forms.Widget):
 
 def question_field(question: Question) -> forms.Field:
     pairs = question.choice_pairs()
+    if not question.builtin and question.choices and translated(question, "choices").is_fallback:
+        # The choices are shown in German: mark them as such.
+        pairs = [(value, marked(Text(label, "de", "human"))) for value, label in pairs]
     common = {
-        "label": question.display_label,
+        "label": marked(question.display_label),
         "required": question.required,
-        "help_text": question.display_help_text,
+        "help_text": marked(question.display_help_text) if question.display_help_text.text else "",
     }
     if question.kind == Question.Kind.TEXT:
         return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common)

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import Text, TranslationsField, translated, translated_choices
+
 from . import enums
 
 
@@ -44,6 +46,8 @@ class Question(models.Model):
     )
     key = models.SlugField(_("key"), max_length=60)
     label = models.CharField(_("question"), max_length=300)
+    translations = TranslationsField()
+    translated_fields = ("label", "help_text", "choices")
     help_text = models.TextField(_("explanation"), blank=True, max_length=2000)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
     choices = models.JSONField(
@@ -72,8 +76,10 @@ class Question(models.Model):
     def __str__(self):
         return self.label
 
-    def _builtin_text(self, index: int, stored: str) -> str:
-        """Built-in texts follow the visitor's language unless staff changed them."""
+    def _builtin_text(self, index: int, field: str):
+        """Built-in texts follow the visitor's language unless staff changed them; other texts
+        are the content translation in the visitor's language, else German (a `Text`)."""
+        stored = getattr(self, field)
         if self.builtin:
             for entry in enums.BUILTIN_QUESTIONS:
                 if entry[0] == self.key:
@@ -81,23 +87,29 @@ class Question(models.Model):
                     with translation.override("en"):
                         english = str(original)
                     if stored in ("", english):
-                        return str(original)
-        return stored
+                        return Text(str(original), translation.get_language() or "de", "human")
+        return translated(self, field)
 
     @property
-    def display_label(self) -> str:
-        return self._builtin_text(1, self.label)
+    def needs_translation(self) -> bool:
+        """Built-in questions are translated in the interface catalogues."""
+        return not self.builtin
 
     @property
-    def display_help_text(self) -> str:
-        return self._builtin_text(2, self.help_text)
+    def display_label(self):
+        return self._builtin_text(1, "label")
+
+    @property
+    def display_help_text(self):
+        return self._builtin_text(2, "help_text")
 
     def choice_pairs(self) -> list[tuple[str, str]]:
-        """(value, label) pairs; built-in questions translate their labels."""
+        """(value, label) pairs; the value is the German text, the label follows the language."""
         builtin = enums.BUILTIN_CHOICES.get(self.key) if self.builtin else None
         if builtin is not None:
             return [(value, str(label)) for value, label in builtin]
-        return [(str(choice), str(choice)) for choice in self.choices]
+        labels = translated_choices(self, "choices")
+        return [(str(choice), label) for choice, label in zip(self.choices, labels, strict=True)]
 
 
 class Registration(models.Model):
