@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
+    path("bereich/", views.my_area, name="my_area"),
 ]

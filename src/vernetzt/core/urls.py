@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import style_guide, views
 
 app_name = "core"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sprache/", views.set_language, name="set_language"),
     path("seite/<slug:slug>/", views.site_page, name="site_page"),
+    path("stil/", style_guide.style_guide, name="style_guide"),
 ]

@@ -26,3 +26,9 @@ class ForumsConfig(AppConfig):
         from .queries import results_for_documentation
 
         return results_for_documentation(event)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the forums the person hosts."""
+        from .my_area import sections
+
+        return sections(request)

@@ -29,3 +29,9 @@ class LiveConfig(AppConfig):
         from .networking import badge_tables
 
         return badge_tables(event)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the live rooms the person moderates."""
+        from .my_area import sections
+
+        return sections(request)

@@ -14,3 +14,9 @@ class RegistrationConfig(AppConfig):
             question.pk = None
             question.event = target
             question.save()
+
+    def my_area_sections(self, request):
+        """My area shows the person's registrations: personal links, tickets, certificates."""
+        from .my_area import sections
+
+        return sections(request)
