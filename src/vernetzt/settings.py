@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vernetzt.core.context_processors.site",
+                "vernetzt.events.staff_nav.meeting_nav",  # tabs on a meeting's staff pages
             ],
         },
     }

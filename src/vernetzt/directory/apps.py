@@ -7,7 +7,13 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def my_area_sections(self, request):
-        """My area (Mein Bereich) shows the person's associations, with what their entry still lacks."""
+        """My area (Mein Bereich) shows the person's associations and what their entry lacks."""
         from .my_area import sections
 
         return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows associations waiting for verification."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from vernetzt.core.permissions import permission_required
 
 from . import services
+from .dashboard import staff_dashboard
 from .forms import CopyEventForm, EventForm, ProgrammeItemForm, StagePersonForm, VenueForm
 from .models import Event, ProgrammeItem, StagePerson
 
@@ -80,7 +81,14 @@ def event_manage(request, slug):
         messages.success(request, _("Your changes are saved."))
         return redirect("events:manage", slug=event.slug)
     return render(
-        request, "events/manage.html", {"form": form, "event": event, "title": event.title}
+        request,
+        "events/manage.html",
+        {
+            "form": form,
+            "event": event,
+            "title": event.title,
+            "dashboard": staff_dashboard(event),
+        },
     )
 
 

@@ -32,3 +32,9 @@ class ForumsConfig(AppConfig):
         from .my_area import sections
 
         return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows the forum assignment and open demands."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

@@ -20,3 +20,9 @@ class RegistrationConfig(AppConfig):
         from .my_area import sections
 
         return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows registration figures, a chart, districts."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)
