@@ -48,3 +48,12 @@ def send_reminder(registration) -> None:
         message = EmailMultiAlternatives(subject, body, to=[registration.email])
         message.attach("ticket.png", tickets.qr_png(registration.ticket_code), "image/png")
         message.send()
+
+
+def send_cancellation(registration) -> None:
+    """The registration is cancelled: says so, and where to register again while places last."""
+    with translation.override(registration.language):
+        context = _context(registration)
+        subject = _("Registration cancelled: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("registration/email/cancelled.txt", context)
+        EmailMultiAlternatives(subject, body, to=[registration.email]).send()

@@ -65,3 +65,15 @@ def send_reminder(registration_id: int, attempt: int = 1) -> None:
         _retry(send_reminder, registration_id, attempt, error)
         return
     Registration.objects.filter(pk=registration_id).update(reminder_sent_at=timezone.now())
+
+
+@task()
+def send_cancellation(registration_id: int, attempt: int = 1) -> None:
+    """Tell a person that their registration is cancelled (by them or by staff)."""
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None or not registration.email:
+        return
+    try:
+        emails.send_cancellation(registration)
+    except OSError as error:
+        _retry(send_cancellation, registration_id, attempt, error)

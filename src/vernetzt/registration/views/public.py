@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.directory.models import Organisation
 
@@ -140,10 +140,23 @@ def manage(request, slug, token):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, slug, token):
+    """GET asks first (what happens, with the waiting list); POST cancels and sends an email."""
     registration = _registration_or_404(slug, token)
-    services.cancel_registration(registration=registration)
+    if request.method == "GET":
+        return render(
+            request,
+            "registration/cancel_confirm.html",
+            {
+                "registration": registration,
+                "event": registration.event,
+                "by_staff": False,
+                "waiting": queries.counts(registration.event)["waiting"],
+                "back_url": registration.get_absolute_url(),
+            },
+        )
+    services.cancel_registration(registration=registration, tell_person=True)
     messages.success(
         request, _("Your registration is cancelled. Your place goes to the next person.")
     )

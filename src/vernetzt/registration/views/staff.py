@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.directory.models import District
@@ -176,11 +177,26 @@ def staff_edit(request, slug, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def staff_cancel(request, slug, pk):
+    """GET asks first (who, whether they get an email, the waiting list); POST cancels."""
     event = _staff_event(slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
-    services.cancel_registration(registration=registration)
+    if request.method == "GET":
+        return render(
+            request,
+            "registration/cancel_confirm.html",
+            {
+                "registration": registration,
+                "event": event,
+                "by_staff": True,
+                "waiting": queries.counts(event)["waiting"],
+                "back_url": reverse("registration:staff_edit", kwargs={"slug": slug, "pk": pk}),
+            },
+        )
+    services.cancel_registration(
+        registration=registration, tell_person=request.POST.get("tell_person", "1") == "1"
+    )
     messages.success(request, _("Registration cancelled."))
     return redirect("registration:staff_list", slug=slug)
 

@@ -58,7 +58,8 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
-  // Client-side filter of a long table: <input data-table-filter="#table-id">.
+  // Client-side filter of a long table or list: <input data-table-filter="#container-id">
+  // hides the rows (tr) and items (li) that do not contain the text.
   document.querySelectorAll("[data-table-filter]").forEach((input) => {
     const table = document.querySelector(input.dataset.tableFilter);
     if (!table) return;
@@ -67,7 +68,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (label) label.hidden = false;
     input.addEventListener("input", () => {
       const needle = input.value.trim().toLowerCase();
-      table.querySelectorAll("tbody tr").forEach((row) => {
+      table.querySelectorAll("tbody tr, li").forEach((row) => {
         row.hidden = needle !== "" && !row.textContent.toLowerCase().includes(needle);
       });
     });
