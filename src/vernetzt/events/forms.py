@@ -74,6 +74,13 @@ class ProgrammeItemForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The end must be after the start."))
+        return cleaned
+
 
 class StagePersonForm(forms.ModelForm):
     class Meta:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from vernetzt.core.permissions import permission_required
 
@@ -140,10 +140,18 @@ def programme_item(request, slug, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def programme_item_delete(request, slug, pk):
+    """GET asks first and lists what goes with the item (people on stage, live room...)."""
     event = get_object_or_404(Event, slug=slug)
-    get_object_or_404(ProgrammeItem, pk=pk, event=event).delete()
+    item = get_object_or_404(ProgrammeItem, pk=pk, event=event)
+    if request.method == "GET":
+        return render(
+            request,
+            "events/programme_item_delete.html",
+            {"event": event, "item": item, "also_deleted": services.deletion_preview(item)},
+        )
+    item.delete()
     messages.success(request, _("Programme item deleted."))
     return redirect("events:programme", slug=slug)
 
