@@ -18,6 +18,19 @@ from ..models import Registration
 from .common import _registration_or_404, _visible_event
 
 
+def prefill_for(user) -> dict:
+    """What the registration form knows already: a signed-in person's name, email, language
+    and (when they belong to exactly one) association."""
+    initial = {"language": get_language()}
+    if not user.is_authenticated:
+        return initial
+    initial.update(first_name=user.first_name, last_name=user.last_name, email=user.email)
+    organisations = list(user.memberships.values_list("organisation_id", flat=True)[:2])
+    if len(organisations) == 1:
+        initial["organisation"] = organisations[0]
+    return initial
+
+
 def register(request, slug):
     """The registration form (no account needed)."""
     event = _visible_event(slug)
@@ -61,7 +74,7 @@ def register(request, slug):
                 return redirect(registration.get_absolute_url())
     else:
         form = RegistrationForm(
-            event=event, search_url=search_url, initial={"language": get_language()}
+            event=event, search_url=search_url, initial=prefill_for(request.user)
         )
     return render(
         request,
