@@ -174,7 +174,7 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["label", "help_text", "kind", "required", "position"]
+        fields = ["label", "help_text", "kind", "required", "show_at_checkin", "position"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
