@@ -4,11 +4,37 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from vernetzt.core.exports import language_name
+
 from . import enums, tickets
 
 
+def _answer_columns(question):
+    """One column per fact: a built-in multiple choice (food, access) gives one column per
+    choice ("Food: vegetarian" -> "yes"); any other question one column, choices as words."""
+    labels = dict(enums.BUILTIN_CHOICES.get(question.key, []))
+    if question.kind == "multiple" and labels:
+        return [
+            (
+                f"{question.display_label}: {label}",
+                lambda answers, key=question.key, value=value: (
+                    _("yes") if value in (answers.get(key) or []) else ""
+                ),
+            )
+            for value, label in labels.items()
+        ]
+
+    def text(answers, key=question.key):
+        value = answers.get(key, "")
+        values = value if isinstance(value, list) else ([value] if value not in ("", None) else [])
+        return ", ".join(str(labels.get(item, item)) for item in values)
+
+    return [(question.display_label, text)]
+
+
 def rows(event, registrations, *, include_sensitive=False):
-    """Header and rows of registrations; sensitive answers only when asked for."""
+    """Header and rows of registrations, with words in the reader's language (no codes) and
+    local times; sensitive answers only when asked for."""
     questions = [
         q
         for q in event.questions.all()
@@ -26,7 +52,9 @@ def rows(event, registrations, *, include_sensitive=False):
         _("Photos allowed"),
         _("Checked in"),
         _("Registered"),
-    ] + [q.display_label for q in questions]
+    ]
+    columns = [column for q in questions for column in _answer_columns(q)]
+    header += [label for label, _value in columns]
     out = []
     for r in registrations:
         organisation = r.organisation
@@ -41,14 +69,13 @@ def rows(event, registrations, *, include_sensitive=False):
             district,
             r.get_status_display(),
             r.waiting_position or "",
-            r.language,
+            language_name(r.language),
             _("yes") if r.photo_consent else _("no"),
-            r.checked_in_at.isoformat() if r.checked_in_at else "",
-            r.created_at.isoformat(),
+            r.checked_in_at or "",
+            r.created_at,
         ]
-        for q in questions:
-            value = (r.answers or {}).get(q.key, "")
-            row.append(", ".join(value) if isinstance(value, list) else value)
+        answers = r.answers or {}
+        row += [value(answers) for _label, value in columns]
         out.append(row)
     return header, out
 

@@ -51,28 +51,39 @@ def _filtered(request, event):
 
 
 def _summary(event):
-    """Catering, accessibility and interpretation counts among active registrations."""
-    active = Registration.objects.filter(
-        event=event, status__in=Registration.ACTIVE_STATUSES
-    ).filter(
+    """Catering, accessibility, interpretation, childcare and photo consent counts among
+    active registrations."""
+    everyone = Registration.objects.filter(event=event, status__in=Registration.ACTIVE_STATUSES)
+    active = everyone.filter(
         Q(answers__has_key=enums.DIETARY)
         | Q(answers__has_key=enums.ACCESSIBILITY)
         | Q(answers__has_key=enums.INTERPRETATION)
+        | Q(answers__has_key=enums.CHILDCARE)
     )
-    tallies = {enums.DIETARY: {}, enums.ACCESSIBILITY: {}, enums.INTERPRETATION: {}}
+    tallies = {
+        enums.DIETARY: {},
+        enums.ACCESSIBILITY: {},
+        enums.INTERPRETATION: {},
+        enums.CHILDCARE: {},
+    }
     for answers in active.values_list("answers", flat=True):
         for key, tally in tallies.items():
             value = (answers or {}).get(key)
             for item in value if isinstance(value, list) else ([value] if value else []):
                 tally[item] = tally.get(item, 0) + 1
     labels = {key: dict(enums.BUILTIN_CHOICES[key]) for key in tallies}
-    return {
+    summary = {
         key: sorted(
             ((str(labels[key].get(value, value)), count) for value, count in tally.items()),
             key=lambda pair: -pair[1],
         )
         for key, tally in tallies.items()
     }
+    photos = everyone.aggregate(
+        yes=Count("pk", filter=Q(photo_consent=True)), no=Count("pk", filter=Q(photo_consent=False))
+    )
+    summary["photo_consent"] = [(_("yes"), photos["yes"]), (_("no"), photos["no"])]
+    return summary
 
 
 @staff_required
@@ -220,13 +231,19 @@ def staff_move(request, slug, pk):
     return redirect("registration:staff_edit", slug=slug, pk=pk)
 
 
+def _export_name(slug: str, sensitive: bool, extension: str) -> str:
+    """The file with sensitive answers is named so, and never mixed up with the other."""
+    middle = "anmeldungen-mit-sensiblen-angaben" if sensitive else "anmeldungen"
+    return f"{slug}-{middle}.{extension}"
+
+
 @staff_required
 @require_GET
 def export_csv(request, slug):
     event = _staff_event(slug)
     include = request.GET.get("sensitive") == "1"
     header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
-    return csv_response(f"{slug}-anmeldungen.csv", header, rows)
+    return csv_response(_export_name(slug, include, "csv"), header, rows)
 
 
 @staff_required
@@ -235,7 +252,9 @@ def export_xlsx(request, slug):
     event = _staff_event(slug)
     include = request.GET.get("sensitive") == "1"
     header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
-    return xlsx_response(f"{slug}-anmeldungen.xlsx", header, rows, title=_("Registrations"))
+    return xlsx_response(
+        _export_name(slug, include, "xlsx"), header, rows, title=_("Registrations")
+    )
 
 
 @staff_required
