@@ -1,6 +1,6 @@
 """Demo texts of the legal pages. Staff replace them in the back office."""
 
-from .models import SitePage
+from .models import SitePage, SiteSettings
 
 PAGES = {
     ("impressum", "de"): (
@@ -52,3 +52,11 @@ def load(stdout):
             slug=slug, language=language, defaults={"title": title, "body": body}
         )
     stdout.write(f"  {len(PAGES)} site pages")
+    if not SiteSettings.objects.exists():
+        SiteSettings.objects.create(
+            organisation_name="Kompetenzzentrum Vernetzung (Beispiel)",
+            address="Beispielstraße 1\n60311 Frankfurt am Main",
+            contact="kontakt@vernetzt.example · vernetzt.example",
+            signature_name="Dr. Maria Beispiel",
+            signature_role="Leitung des Kompetenzzentrums",
+        )

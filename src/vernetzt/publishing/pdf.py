@@ -13,6 +13,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from vernetzt.core.models import SiteSettings
+
 logger = logging.getLogger(__name__)
 
 
@@ -20,7 +22,15 @@ def render(template: str, context: dict, *, language: str) -> bytes:
     from weasyprint import HTML
 
     with translation.override(language):
-        html = render_to_string(template, {**context, "pdf": True, "LANGUAGE_CODE": language})
+        html = render_to_string(
+            template,
+            {
+                "site_settings": SiteSettings.load(),
+                **context,
+                "pdf": True,
+                "LANGUAGE_CODE": language,
+            },
+        )
     document = HTML(string=html, base_url=str(settings.MEDIA_ROOT))
     for options in ({"pdf_variant": "pdf/ua-1"}, {"pdf_tags": True}, {}):
         try:

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from vernetzt.core.exports import language_name
+from vernetzt.core.models import SiteSettings
 
 from . import enums, tickets
 
@@ -95,7 +96,7 @@ def badge_data(registration):
 def render_pdf(template, context) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, context)
+    html = render_to_string(template, {"site_settings": SiteSettings.load(), **context})
     return HTML(string=html, base_url="/").write_pdf()
 
 

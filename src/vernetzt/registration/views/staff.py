@@ -12,7 +12,7 @@ from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.directory.models import District
 from vernetzt.events.models import Event
 
-from .. import enums, exports, queries, services
+from .. import enums, exports, label_sheets, queries, services
 from ..forms import QuestionForm, StaffAddForm, StaffRegistrationForm
 from ..models import Question, Registration
 from .common import staff_required
@@ -106,6 +106,8 @@ def staff_list(request, slug):
             "statuses": Registration.Status.choices,
             "filters": request.GET,
             "querystring": params.urlencode(),
+            "label_sheets": label_sheets.SHEETS.values(),
+            "default_sheet": label_sheets.DEFAULT_SHEET,
         },
     )
 
@@ -284,10 +286,13 @@ def badges_pdf(request, slug):
     )
     lines = queries.badge_lines(event)
     badges = [{**exports.badge_data(r), "lines": lines.get(r.pk, [])} for r in registrations]
+    sheet = label_sheets.SHEETS.get(
+        request.GET.get("sheet", ""), label_sheets.SHEETS[label_sheets.DEFAULT_SHEET]
+    )
     return exports.pdf_response(
         "registration/pdf/badges.html",
-        {"event": event, "registrations": badges},
-        f"{slug}-namensschilder.pdf",
+        {"event": event, "sheet": sheet, "pages": label_sheets.layout(badges, sheet)},
+        f"{slug}-namensschilder-{sheet.key}.pdf",
     )
 
 
