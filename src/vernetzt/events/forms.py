@@ -17,7 +17,16 @@ class DateTimeInput(forms.DateTimeInput):
         return value
 
 
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
 class EventForm(forms.ModelForm):
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and getattr(image, "size", 0) > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(_("The picture is too large: at most 5 MB, please."))
+        return image
+
     class Meta:
         model = Event
         fields = [
@@ -29,6 +38,8 @@ class EventForm(forms.ModelForm):
             "ends_at",
             "venue",
             "description",
+            "image",
+            "image_alt",
             "partners",
             "funders",
             "status",

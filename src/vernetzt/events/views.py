@@ -46,7 +46,7 @@ def event_detail(request, slug):
 
 @staff_required
 def event_create(request):
-    form = EventForm(request.POST or None)
+    form = EventForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         event = form.save()
         from vernetzt.registration.services import ensure_builtin_questions
@@ -71,7 +71,7 @@ def venue_create(request):
 def event_manage(request, slug):
     event = get_object_or_404(Event, slug=slug)
     old_capacity = event.capacity
-    form = EventForm(request.POST or None, instance=event)
+    form = EventForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = form.save()
         if event.capacity > old_capacity:
