@@ -21,7 +21,7 @@ run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DEBUG=1 $(PY) manage.py demo --if-empty
 	@echo "vernetzt: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it; the data stays in ./data)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput -v 0

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vernetzt.core.middleware.LanguageMiddleware",
     "vernetzt.core.middleware.DropNullCharactersMiddleware",
+    "vernetzt.core.middleware.DebugErrorPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -246,6 +247,10 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+elif DEBUG:
+    # `make run`: emails are kept under data/emails/ and listed at /entwicklung/emails/; the
+    # terminal shows one line per email with the link to it.
+    EMAIL_BACKEND = "vernetzt.core.devmail.DevelopmentEmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vernetzt <noreply@vernetzt.example>")

@@ -6,6 +6,10 @@ CASES = [
     Case("core:set_language", EVERYONE, method="post", data=lambda w: {"language": "en"}),
     Case("core:site_page", EVERYONE, kwargs=lambda w: {"slug": "impressum"}),
     Case("core:style_guide", EVERYONE),
+    Case("core:robots_txt", EVERYONE),
+    # Development only (DEBUG): the matrix runs with DEBUG off, where they do not exist.
+    Case("core:dev_emails", frozenset()),
+    Case("core:dev_email", frozenset(), kwargs=lambda w: {"stem": "20260101-000000-0-0"}),
     Case("accounts:profile", SIGNED_IN),
     Case("accounts:my_area", SIGNED_IN),
     Case("directory:list", EVERYONE),

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from . import views
+
 
 class LanguageMiddleware:
     """German unless the visitor chose otherwise: cookie first, then the saved profile language.
@@ -67,3 +69,27 @@ class DropNullCharactersMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class DebugErrorPageMiddleware:
+    """With DEBUG on (`make run`), a 404 shows the site's own page, not Django's yellow one.
+
+    Django answers a 404 with its technical page whenever DEBUG is on; a newcomer takes that
+    for a crash. Only HTML 404s that are not already the site's page are replaced, so an API's
+    JSON 404 stays as it is. Add `?technical` to the address to see Django's page anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and not getattr(response, "is_site_error_page", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and "technical" not in request.GET
+        ):
+            return views.page_not_found(request)
+        return response

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from . import devmail
 from .models import SitePage
 
 
@@ -69,12 +70,14 @@ def set_language(request):
 
 
 def _error(request, status, title, message, exception=None):
-    return render(
+    response = render(
         request,
         "core/error.html",
         {"status": status, "title": title, "message": message},
         status=status,
     )
+    response.is_site_error_page = True  # see DebugErrorPageMiddleware
+    return response
 
 
 def bad_request(request, exception=None):
@@ -129,3 +132,49 @@ def csrf_failure(request, reason=""):
             "reload the page and send the form again."
         ),
     )
+
+
+# Kept out of search engines: personal links, staff pages, accounts, the API, the hall's pages.
+ROBOTS_DISALLOW = (
+    "/veranstaltungen/*/anmeldung/",
+    "/veranstaltungen/*/verwaltung/",
+    "/veranstaltungen/*/einlass/",
+    "/verzeichnis/verwaltung/",
+    "/verzeichnis/*/bearbeiten/",
+    "/verwaltung/",
+    "/konto/",
+    "/api/",
+    "/live/",
+    "/foren/",
+    "/veranstaltungen/*/foren/",
+    "/umfrage/",
+    "/berichte/",
+    "/entwicklung/",
+)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _development_only():
+    if not settings.DEBUG:
+        raise Http404
+
+
+@require_GET
+def dev_emails(request):
+    """`make run` only: the emails the site would have sent, newest first."""
+    _development_only()
+    return render(request, "core/dev/emails.html", {"emails": devmail.saved_emails()})
+
+
+@require_GET
+def dev_email(request, stem):
+    _development_only()
+    email = devmail.saved_email(stem)
+    if email is None:
+        raise Http404
+    return render(request, "core/dev/email.html", {"email": email})

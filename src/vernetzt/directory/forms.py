@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from vernetzt.core.collation import collated
+
 from .enums import DESCRIPTION_LANGUAGES, TermKind
 from .models import Membership, Organisation, Term
 
@@ -125,6 +127,11 @@ class OrganisationProfileForm(forms.ModelForm):
             self.fields[name] = TermChoiceField(
                 queryset=terms.filter(kind=kind), required=False, label=old.label
             )
+            # In the reader's alphabetical order, not in the order of the keys.
+            self.fields[name].choices = [
+                (term.pk, term.label)
+                for term in collated(terms.filter(kind=kind), key=lambda term: term.label)
+            ]
         self.fields["municipality"].queryset = self.fields["municipality"].queryset.order_by("name")
         self.fields["founding_year"].widget.attrs.update(min=1800, max=timezone.now().year)
         translations = self.instance.description_translations or {}

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 
+from vernetzt.core.collation import collated
+
 from .enums import FieldGroup, TermKind
 from .models import District, Organisation, Term
 from .search import MAX_QUERY_LENGTH, organisations_matching
@@ -102,12 +104,15 @@ def filter_choices() -> dict:
     for term in Term.objects.all():
         terms[term.kind].append(Choice(term.slug, str(term.label)))
     for kind in terms:
-        terms[kind].sort(key=lambda choice: choice.label)
+        terms[kind] = collated(terms[kind], key=lambda choice: choice.label)
     choices = {
-        "districts": [
-            Choice(district.key, str(district))
-            for district in District.objects.only("key", "name", "kind").order_by("name", "key")
-        ],
+        "districts": collated(
+            [
+                Choice(district.key, str(district))
+                for district in District.objects.only("key", "name", "kind")
+            ],
+            key=lambda choice: choice.label,
+        ),
         "fields": terms[TermKind.FIELD],
         "languages": terms[TermKind.LANGUAGE],
         "target_groups": terms[TermKind.TARGET],

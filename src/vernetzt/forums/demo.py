@@ -211,7 +211,7 @@ def _results(forums, rows, tags, seed, host):
             public_answer=answer,
             answered_at=timezone.now() if answer else None,
             is_published=True,
-            field_of_activity=rng.choice(["education", "culture", "youth", "politics", ""]),
+            field_of_activity=rng.choice(["bildung", "kultur", "jugend", "teilhabe", ""]),
         )
         item.tags.set([tags[name] for name in tag_names])
         if fictional:

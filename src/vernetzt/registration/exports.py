@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from vernetzt.core.exports import language_name
 from vernetzt.core.models import SiteSettings
+from vernetzt.core.pdf import write_pdf
 
 from . import enums, tickets
 
@@ -94,10 +95,10 @@ def badge_data(registration):
 
 
 def render_pdf(template, context) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, {"site_settings": SiteSettings.load(), **context})
-    return HTML(string=html, base_url="/").write_pdf()
+    """Tickets, certificates, badges, lists, table plans: tagged PDF/UA like the documentation;
+    with the letterhead of core.SiteSettings for those that show it."""
+    context = {"site_settings": SiteSettings.load(), **context}
+    return write_pdf(render_to_string(template, context), base_url="/")
 
 
 def pdf_response(template, context, filename) -> HttpResponse:

@@ -85,7 +85,7 @@ def invitation_accept(request, token):
     if request.method == "POST" and matches:
         services.accept_invitation(invitation=invitation, user=request.user)
         messages.success(
-            request, _("Welcome! You now act for %(name)s.") % {"name": invitation.organisation}
+            request, _("Welcome! You now act for “%(name)s”.") % {"name": invitation.organisation}
         )
         return redirect(invitation.organisation)
     return render(

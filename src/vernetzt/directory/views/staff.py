@@ -96,7 +96,7 @@ def merge(request, slug):
         except services.MergeConflict as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Merged into %(name)s.") % {"name": target.name})
+            messages.success(request, _("Merged into “%(name)s”.") % {"name": target.name})
             return redirect(target)
     return render(request, "directory/merge.html", {"duplicate": duplicate, "form": form})
 

@@ -79,5 +79,66 @@ def record(request, slug, pk):
     return render(
         request,
         "forums/record.html",
-        {"forum": forum, "event": forum.event, "form": form, "items": items},
+        {
+            "forum": forum,
+            "event": forum.event,
+            "form": form,
+            "items": items,
+            "changeable": {
+                item.pk for item in items if services.can_change_recorded(request.user, item)
+            },
+        },
+    )
+
+
+def _own_item(request, slug, pk, item_pk):
+    forum = _hosted_forum(request, slug, pk, "forums.record_results")
+    item = get_object_or_404(forum.results.filter(merged_into__isnull=True), pk=item_pk)
+    if not services.can_change_recorded(request.user, item):
+        raise PermissionDenied
+    return forum, item
+
+
+@login_required
+def record_edit(request, slug, pk, item_pk):
+    """A host corrects an item they recorded, as long as staff have not published it."""
+    forum, item = _own_item(request, slug, pk, item_pk)
+    initial = {
+        "kind": item.kind,
+        "text": item.text,
+        "tags": item.tags.all(),
+        "organisations": item.organisations.all(),
+        "field_of_activity": item.field_of_activity,
+    }
+    form = ResultForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_recorded_item(item=item, by=request.user, **data)
+        except services.ForumError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("forums:record", slug=slug, pk=pk)
+    return render(
+        request,
+        "forums/record_edit.html",
+        {"forum": forum, "event": forum.event, "form": form, "item": item},
+    )
+
+
+@login_required
+def record_delete(request, slug, pk, item_pk):
+    """Asks first; deletes on POST."""
+    forum, item = _own_item(request, slug, pk, item_pk)
+    if request.method == "POST":
+        try:
+            services.delete_recorded_item(item=item, by=request.user)
+        except services.ForumError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The item is deleted."))
+        return redirect("forums:record", slug=slug, pk=pk)
+    return render(
+        request, "forums/record_delete.html", {"forum": forum, "event": forum.event, "item": item}
     )

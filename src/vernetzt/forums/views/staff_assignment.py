@@ -70,11 +70,18 @@ def assignment(request, slug):
 def run(request, slug):
     event = _event(slug)
     try:
-        services.start_assignment(event=event, by=request.user)
+        started = services.start_assignment(event=event, by=request.user)
     except services.ForumError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The assignment has started."))
+        # Without a task worker (laptop, small installs) the run is already over here.
+        started.refresh_from_db(fields=["status"])
+        if started.status == started.Status.DONE:
+            messages.success(request, _("The assignment is done. The result is below."))
+        elif started.status == started.Status.FAILED:
+            messages.error(request, _("The assignment failed. The reason is below."))
+        else:
+            messages.success(request, _("The assignment has started."))
     return redirect("forums:assignment", slug=slug)
 
 
