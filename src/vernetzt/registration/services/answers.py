@@ -30,7 +30,8 @@ def ensure_builtin_questions(*, event: Event) -> None:
             required=False,
             position=position,
             # What the door needs by default: step-free access, interpretation.
-            show_at_checkin=key in (enums.ACCESSIBILITY, enums.INTERPRETATION),
+            show_at_checkin=key
+            in (enums.ACCESSIBILITY, enums.ACCESSIBILITY_OTHER, enums.INTERPRETATION),
         )
 
 
