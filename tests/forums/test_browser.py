@@ -159,6 +159,7 @@ def test_ranking_in_arabic_right_to_left_and_narrow(pages):
     participant = RegistrationFactory(event=event)
     page = pages.new_page(width=320, height=700)
     page.goto(participant.get_absolute_url())
+    page.locator(".menu-button").click()  # on a phone the languages are in the menu
     page.locator("button[value=ar]").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"
