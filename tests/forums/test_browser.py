@@ -74,7 +74,7 @@ def test_participant_ranks_staff_runs_moves_publishes(pages, live_server):
     assert placement.forum_id == forums[2].pk
     staff_page.locator("#publish-button").click()
     staff_page.wait_for_load_state()
-    assert "1" in staff_page.locator(".confirm").inner_text()  # the question says who gets mail
+    assert "E-Mail" in staff_page.locator(".confirm").inner_text()  # says who gets mail
     assert_accessible(staff_page)
     staff_page.locator(".confirm button[type=submit]").click()
     staff_page.wait_for_load_state()
