@@ -4,14 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+# requirements.lock: runtime and development (make run, make test). A production machine can
+# install only the runtime: `make serve-prod LOCK=requirements-prod.lock VENV=/srv/vernetzt/venv`.
+LOCK ?= requirements.lock
 APPS := $(sort $(dir $(wildcard src/vernetzt/*/apps.py)))
 
 .PHONY: run test lint format demo messages serve-prod check-full bench lock clean screenshots
 
 # Re-installs when the lock file changes; `.venv` is created when missing.
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(LOCK)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -67,10 +70,11 @@ screenshots: $(VENV)/.installed
 bench: $(VENV)/.installed
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
-# Regenerate the lock file after changing dependencies in pyproject.toml.
+# Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
+	$(PYTHON) -m uv pip compile pyproject.toml -o requirements-prod.lock --python-version 3.11
 
 clean:
 	rm -rf $(VENV) data

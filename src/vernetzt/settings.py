@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vernetzt.live",
     "vernetzt.feedback",
     "vernetzt.publishing",
+    "vernetzt.network",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

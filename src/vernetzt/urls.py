@@ -15,12 +15,13 @@ urlpatterns = [
     path("", include("vernetzt.forums.urls")),
     path("", include("vernetzt.feedback.urls")),
     path("", include("vernetzt.publishing.urls")),
+    path("netzwerk/", include("vernetzt.network.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static  # noqa: PLC0415 - uploads served in DEBUG only
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

@@ -36,16 +36,12 @@ class _Profile:
 
 def test_interest_works_with_and_without_fields_of_activity():
     plain = networking.organisation_profile(_Profile(municipality=None))
-    assert plain == {"fields": set(), "offers": set(), "needs": set(), "district": None}
+    assert plain == {"fields": set(), "district": None}
     a = networking.organisation_profile(
-        _Profile(
-            fields_of_activity=["youth", "women"], offers=["rooms"], needs=[], municipality=None
-        )
+        _Profile(fields_of_activity=["youth", "women"], municipality=None)
     )
-    b = networking.organisation_profile(
-        _Profile(fields_of_activity=["youth"], offers=[], needs=["rooms"], municipality=None)
-    )
-    assert networking.pair_interest(a, b) == 1.0 + 1.5
+    b = networking.organisation_profile(_Profile(fields_of_activity=["youth"], municipality=None))
+    assert networking.pair_interest(a, b) == 1.0
     assert networking.pair_interest(plain, plain) == 0
 
 

@@ -12,7 +12,9 @@ api = NinjaAPI(
 
 # Imported after `api` exists: the routers are plain modules of their apps.
 from vernetzt.directory.api import router as directory_router  # noqa: E402
+from vernetzt.network.api import router as network_router  # noqa: E402
 from vernetzt.registration.api import router as events_router  # noqa: E402
 
 api.add_router("", directory_router)
 api.add_router("/events", events_router)
+api.add_router("", network_router)

@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 
 def write_pdf(html: str, *, base_url: str) -> bytes:
-    from weasyprint import HTML  # loads Pango; only the requests that make a PDF pay for it
+    from weasyprint import HTML  # noqa: PLC0415 - loads Pango; only PDF requests pay for it
 
     document = HTML(string=html, base_url=base_url)
     for options in ({"pdf_variant": "pdf/ua-1"}, {"pdf_tags": True}):

@@ -1,6 +1,5 @@
 """Pages of the site's frame: home, health check, legal pages, language switch, errors."""
 
-from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -12,16 +11,15 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from . import devmail
+from .hooks import ask_apps
 from .models import SitePage
 
 
 def home(request):
     """The front page. Other apps add their part through `AppConfig.home_context(request)`."""
     context = {}
-    for app_config in apps.get_app_configs():
-        contribute = getattr(app_config, "home_context", None)
-        if contribute:
-            context.update(contribute(request))
+    for part in ask_apps("home_context", request):
+        context.update(part)
     return render(request, "core/home.html", context)
 
 

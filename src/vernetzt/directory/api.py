@@ -65,6 +65,8 @@ class DirectoryQuery(Schema):
     field: str = Field("", max_length=100, description="Field of activity (slug).")
     language: str = Field("", max_length=100, description="Language spoken (code).")
     target_group: str = Field("", max_length=100, description="Target group (slug).")
+    near: int | None = Field(None, ge=1, description="Municipality id: within `km` of it.")
+    km: float = Field(20, gt=0, le=500)
     page: int = Field(1, ge=1, le=100000)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 

@@ -17,3 +17,10 @@ class DirectoryConfig(AppConfig):
         from .dashboard import staff_dashboard
 
         return staff_dashboard(event)
+
+    def ready(self):
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import tasks
+
+        self.tasks = tasks

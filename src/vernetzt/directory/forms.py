@@ -4,6 +4,7 @@ import io
 import secrets
 
 from django import forms
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import URLValidator
@@ -135,8 +136,6 @@ class OrganisationProfileForm(forms.ModelForm):
         self.fields["municipality"].queryset = self.fields["municipality"].queryset.order_by("name")
         self.fields["founding_year"].widget.attrs.update(min=1800, max=timezone.now().year)
         translations = self.instance.description_translations or {}
-        from django.conf.locale import LANG_INFO  # noqa: PLC0415 - names of the languages
-
         for code in DESCRIPTION_LANGUAGES:
             self.fields[f"description_{code}"] = forms.CharField(
                 label=_("Description in %(language)s (optional)")

@@ -7,11 +7,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
+
 from .enums import FIELDS_OF_ACTIVITY, LANGUAGE_CODES, TARGET_GROUPS, TermKind
 from .geodata import read_districts, read_municipalities
 from .models import HistoryEntry, Invitation, Membership, Organisation, Term
 from .search import build_search_text
-from .tasks import relay_contact_message, send_invitation
 
 
 @transaction.atomic
@@ -199,7 +200,9 @@ def invite_colleague(*, organisation, email, role, invited_by, language):
         invited_by=invited_by,
     )
     transaction.on_commit(
-        lambda: send_invitation.enqueue(invitation_id=invitation.pk, language=language)
+        lambda: tasks_of("directory").send_invitation.enqueue(
+            invitation_id=invitation.pk, language=language
+        )
     )
     return invitation
 
@@ -238,7 +241,7 @@ def contact_recipients(organisation) -> list[str]:
 def send_contact_message(*, organisation, sender_name, sender_email, message, language):
     """Queue the message to the association and a copy to the sender; addresses stay hidden."""
 
-    relay_contact_message.enqueue(
+    tasks_of("directory").relay_contact_message.enqueue(
         organisation_id=organisation.pk,
         sender_name=sender_name,
         sender_email=sender_email,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import Invitation, Membership, Organisation
+from .services import contact_recipients
 
 
 @task()
@@ -34,8 +35,6 @@ def relay_contact_message(
     *, organisation_id: int, sender_name: str, sender_email: str, message: str, language: str
 ):
     """To the association (German, reply goes to the sender) and a copy to the sender."""
-    from .services import contact_recipients  # noqa: PLC0415 - services queue this task
-
     organisation = Organisation.objects.get(pk=organisation_id)
     recipients = contact_recipients(organisation)
     context = {

@@ -4,11 +4,14 @@ Idempotent: meetings are found by slug; programme and people are only created on
 Real associations are looked up (or created) by slug, with nothing invented about them.
 """
 
+import io
+import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from vernetzt.directory.models import Organisation
 
@@ -284,11 +287,6 @@ def load(stdout):
 
 def _demo_picture() -> bytes:
     """A wide, calm picture for the demo meeting (drawn here: no photo of real people)."""
-    import io
-    import random
-
-    from PIL import Image, ImageDraw
-
     width, height = 1600, 600
     image = Image.new("RGB", (width, height), (7, 64, 95))
     draw = ImageDraw.Draw(image)

@@ -11,3 +11,24 @@ class FeedbackConfig(AppConfig):
         from .my_area import sections
 
         return sections(request)
+
+    def ready(self):
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import tasks
+
+        self.tasks = tasks
+
+    # AppConfig hooks import on call: apps.py is loaded before the models are ready.
+
+    def report_surveys(self, events) -> list[dict]:
+        """The yearly report (publishing) shows the results of the year's surveys."""
+        from .models import Survey
+        from .queries import results
+
+        return [
+            results(survey, with_comparison=False)
+            for survey in Survey.objects.filter(event__in=events)
+            .exclude(status=Survey.Status.DRAFT)
+            .select_related("event")
+        ]

@@ -237,11 +237,6 @@ def _rank_all(event, seed):
 
 
 def _assign_and_publish(event, stdout):
-    try:
-        import vernetzt.solvers.assignment  # noqa: F401
-    except ImportError:
-        stdout.write("  forums: solver not installed, 2025 assignment skipped")
-        return
     run = AssignmentRun.objects.create(event=event)
     run = services.execute_run(run_id=run.pk)
     setup = services.get_setup(event=event)

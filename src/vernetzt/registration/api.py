@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from vernetzt.directory.models import Organisation
+from vernetzt.events import queries as event_queries
 from vernetzt.events.models import Event
 
 from . import queries, services
@@ -115,7 +116,7 @@ def get_event(request, slug: str):
         Event.objects.select_related("venue"), slug=slug, status__in=Event.VISIBLE_STATUSES
     )
     programme = []
-    for item in queries.programme(event):
+    for item in event_queries.programme(event):
         programme.append(
             {
                 "starts_at": item.starts_at,

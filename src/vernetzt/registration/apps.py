@@ -6,6 +6,23 @@ class RegistrationConfig(AppConfig):
     name = "vernetzt.registration"
     verbose_name = _("Registration")
 
+    # AppConfig hooks import on call: apps.py is loaded before the models are ready.
+
+    def event_page_context(self, event) -> dict:
+        """The public page of a meeting shows how many places are left."""
+        from .queries import places_left
+
+        return {"places_left": places_left(event)}
+
+    def event_saved(self, event, *, created, previous_capacity):
+        """A new meeting gets the built-in questions; more places move the waiting list up."""
+        from .services import ensure_builtin_questions, promote_waiting
+
+        if created:
+            ensure_builtin_questions(event=event)
+        elif event.capacity > previous_capacity:
+            promote_waiting(event=event)
+
     def copy_event_data(self, source, target, delta):
         """Copy the questions of a meeting to its copy (see events.services.copy_event)."""
         from .models import Question

@@ -84,5 +84,19 @@ def organisation_detail(request, slug):
                 organisation.municipality.district_id if organisation.municipality_id else None,
                 label=_("Where %(name)s is") % {"name": organisation.name},
             ),
+            "sections": contributed_sections(request, organisation),
         },
     )
+
+
+def contributed_sections(request, organisation) -> list[dict]:
+    """Sections that apps further down add to an association's page (AppConfig hook
+    `organisation_sections(request, organisation) -> [{"html": safe html}]`)."""
+    from django.apps import apps  # noqa: PLC0415
+
+    sections = []
+    for app_config in apps.get_app_configs():
+        contribute = getattr(app_config, "organisation_sections", None)
+        if contribute:
+            sections.extend(contribute(request, organisation) or [])
+    return sections
