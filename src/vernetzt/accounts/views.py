@@ -31,6 +31,7 @@ def my_area(request):
     return render(request, "accounts/my_area.html", {"sections": my_area_sections(request)})
 
 
+@login_required
 def api_tokens(request):
     """Personal API tokens: create one (shown once) and revoke."""
     from .api_tokens import TokenError, create_api_token, revoke_api_token  # noqa: PLC0415
