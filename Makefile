@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 LOCK ?= requirements.lock
 APPS := $(sort $(dir $(wildcard src/vernetzt/*/apps.py)))
 
-.PHONY: run test lint format demo messages serve-prod check-full bench lock clean
+.PHONY: run test lint format demo messages serve-prod check-full bench lock clean screenshots
 
 # Re-installs when the lock file changes; `.venv` is created when missing.
 $(VENV)/.installed: $(LOCK) pyproject.toml
@@ -68,6 +68,13 @@ serve-prod: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py createcachetable
 	$(VENV)/bin/gunicorn vernetzt.wsgi:application --bind 127.0.0.1:$(PORT) --workers $$((2 * $$(nproc) + 1))
+
+# Screenshots of the main pages (public, member, staff; phone and desktop; German and Arabic)
+# into screenshots/ (git-ignored), on the demo data of `make run`.
+screenshots: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py demo --if-empty
+	DEBUG=1 $(PY) tools/screenshots.py
 
 bench: $(VENV)/.installed
 	for script in bench/*.py; do $(PY) $$script || exit 1; done

@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vernetzt.core.context_processors.site",
+                "vernetzt.events.staff_nav.meeting_nav",  # tabs on a meeting's staff pages
             ],
         },
     }
@@ -189,7 +190,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "accounts:my_area"  # "Mein Bereich": the person's home after login
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -58,11 +58,13 @@ CASES = [
         STAFF,
         kwargs=lambda w: {"label": "events.event", "pk": _event(w).pk},
     ),
+    Case("core:style_guide", EVERYONE),
     Case("core:robots_txt", EVERYONE),
     # Development only (DEBUG): the matrix runs with DEBUG off, where they do not exist.
     Case("core:dev_emails", frozenset()),
     Case("core:dev_email", frozenset(), kwargs=lambda w: {"stem": "20260101-000000-0-0"}),
     Case("accounts:profile", SIGNED_IN),
+    Case("accounts:my_area", SIGNED_IN),
     Case("directory:list", EVERYONE),
     Case("directory:detail", EVERYONE, kwargs=lambda w: {"slug": w["organisation_a"].slug}),
     Case("events:list", EVERYONE),

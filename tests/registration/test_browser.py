@@ -74,7 +74,10 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     message = next(m for m in mail.outbox if m.to == ["kim@example.org"])
     link = _link(message).replace("http://testserver", live_server.url)
     page.goto(link)
-    page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_role("link", name="Cancel my registration").click()
+    page.wait_for_load_state()
+    assert_accessible(page)  # the question before cancelling
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     page.wait_for_load_state()
     assert "Cancelled" in page.locator("#registration-status").inner_text()
 

@@ -207,7 +207,7 @@ def test_copy_event_shifts_dates_and_copies_programme_and_questions():
     new_item = copy.programme_items.get()
     assert new_item.starts_at == item.starts_at + timedelta(days=365)
     assert new_item.stage_people.get().role == "moderator"
-    assert copy.questions.count() == event.questions.count() == 5
+    assert copy.questions.count() == event.questions.count() == 7
 
 
 def test_registration_factory_smoke():

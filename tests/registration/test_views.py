@@ -321,13 +321,13 @@ def test_staff_create_and_copy_meeting(staff_client):
     from vernetzt.events.models import Event
 
     event = Event.objects.get(slug="neues-treffen")
-    assert event.questions.count() == 5
+    assert event.questions.count() == 7
     response = staff_client.post(
         reverse("events:copy", kwargs={"slug": event.slug}),
         {"title": "Kopie", "slug": "kopie", "starts_at": "2031-06-07T10:00"},
     )
     assert response.status_code == 302
-    assert Event.objects.get(slug="kopie").questions.count() == 5
+    assert Event.objects.get(slug="kopie").questions.count() == 7
 
 
 def test_api_hostile_bodies_never_500(client):

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .easy_read import check_captions, check_easy_read, check_video
-from .models import AccessibilityFeedback, EasyReadPage, SignLanguageVideo, SitePage
+from .models import AccessibilityFeedback, EasyReadPage, SignLanguageVideo, SitePage, SiteSettings
 from .templatetags.content import translation_url
 
 
@@ -67,6 +67,17 @@ class AccessibilityFeedbackAdmin(admin.ModelAdmin):
     list_display = ["created_at", "email", "language", "page", "answered"]
     list_filter = ["answered", "language"]
     readonly_fields = ["name", "email", "page", "message", "language", "created_at"]
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """One row: the letterhead of certificates and the report."""
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 # The back office uses the same login as the site (email code or password, rate-limited).

@@ -2,7 +2,7 @@
 
 from django.core.files.base import ContentFile
 
-from .models import EasyReadPage, SignLanguageVideo, SitePage
+from .models import EasyReadPage, SignLanguageVideo, SitePage, SiteSettings
 
 PAGES = {
     ("impressum", "de"): (
@@ -148,3 +148,11 @@ def load(stdout):
         video.width, video.height, video.frame_rate = info.width, info.height, info.frame_rate
         video.save()
     stdout.write(f"  {len(PAGES)} site pages, {len(EASY_READ)} in Leichte Sprache, 1 DGS video")
+    if not SiteSettings.objects.exists():
+        SiteSettings.objects.create(
+            organisation_name="Kompetenzzentrum Vernetzung (Beispiel)",
+            address="Beispielstraße 1\n60311 Frankfurt am Main",
+            contact="kontakt@vernetzt.example · vernetzt.example",
+            signature_name="Dr. Maria Beispiel",
+            signature_role="Leitung des Kompetenzzentrums",
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accessibility_views, translation_views, views
+from . import accessibility_views, style_guide, translation_views, views
 
 app_name = "core"
 
@@ -30,6 +30,7 @@ urlpatterns = [
         translation_views.translation_edit,
         name="translation_edit",
     ),
+    path("stil/", style_guide.style_guide, name="style_guide"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("entwicklung/emails/", views.dev_emails, name="dev_emails"),
     path("entwicklung/emails/<str:stem>/", views.dev_email, name="dev_email"),

@@ -17,6 +17,18 @@ class DirectoryConfig(AppConfig):
 
         return erase_personal_data(person)
 
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the person's associations and what their entry lacks."""
+        from .my_area import sections
+
+        return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows associations waiting for verification."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)
+
     def ready(self):
         # ready() runs once the models are loaded: the place for modules that use them.
         # `self.tasks` lets services queue tasks without importing them (core.background).

@@ -72,6 +72,18 @@ class Event(models.Model):
         help_text=_('For example "6. hessenweites Vernetzungstreffen".'),
     )
     theme = models.CharField(_("theme"), max_length=300, blank=True)
+    image = models.ImageField(
+        _("picture"),
+        upload_to="events/",
+        blank=True,
+        help_text=_("Shown at the top of the meeting's page and on the home page (wide format)."),
+    )
+    image_alt = models.CharField(
+        _("what the picture shows"),
+        max_length=200,
+        blank=True,
+        help_text=_("For people who cannot see it. Leave empty for a purely decorative picture."),
+    )
     description = models.TextField(_("description"), blank=True, max_length=10000)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))

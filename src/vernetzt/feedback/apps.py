@@ -17,6 +17,12 @@ class FeedbackConfig(AppConfig):
 
         return erase_personal_data(person)
 
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows open surveys the person was invited to."""
+        from .my_area import sections
+
+        return sections(request)
+
     def ready(self):
         # ready() runs once the models are loaded: the place for modules that use them.
         # `self.tasks` lets services queue tasks without importing them (core.background).

@@ -50,3 +50,15 @@ class ForumsConfig(AppConfig):
         from .personal_data import scrub_snapshots
 
         return scrub_snapshots(registration_ids=registration_ids, event_ids=event_ids)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the forums the person hosts."""
+        from .my_area import sections
+
+        return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows the forum assignment and open demands."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

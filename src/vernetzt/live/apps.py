@@ -44,3 +44,9 @@ class LiveConfig(AppConfig):
         from .personal_data import erase_personal_data
 
         return erase_personal_data(person)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the live rooms the person moderates."""
+        from .my_area import sections
+
+        return sections(request)

@@ -16,3 +16,9 @@ class PublishingConfig(AppConfig):
         from .personal_data import erase_personal_data
 
         return erase_personal_data(person)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows a documentation still in draft."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

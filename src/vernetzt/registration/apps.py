@@ -63,3 +63,15 @@ class RegistrationConfig(AppConfig):
         from .personal_data import erase_personal_data
 
         return erase_personal_data(person)
+
+    def my_area_sections(self, request):
+        """My area shows the person's registrations: personal links, tickets, certificates."""
+        from .my_area import sections
+
+        return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows registration figures, a chart, districts."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

@@ -63,3 +63,12 @@ def send_link(registration, *, reason: str = "resend") -> None:
         subject = _("Your personal link: %(title)s") % {"title": registration.event.title}
         body = render_to_string("registration/email/link.txt", context)
         EmailMultiAlternatives(subject, body, to=[registration.email]).send()
+
+
+def send_cancellation(registration) -> None:
+    """The registration is cancelled: says so, and where to register again while places last."""
+    with translation.override(registration.language):
+        context = _context(registration)
+        subject = _("Registration cancelled: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("registration/email/cancelled.txt", context)
+        EmailMultiAlternatives(subject, body, to=[registration.email]).send()

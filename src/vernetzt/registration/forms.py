@@ -145,15 +145,27 @@ def consent_purposes(form) -> set[str]:
 
 
 class RegistrationForm(AnswersMixin, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
         error_messages={"invalid": _("This is not an email address. Example: name@example.org")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     pronouns = forms.CharField(
-        label=_("Pronouns (optional, for your name badge)"), max_length=40, required=False
+        label=_("Pronouns (optional, for your name badge)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     organisation = forms.ModelChoiceField(
         label=_("Your association"),
@@ -166,6 +178,7 @@ class RegistrationForm(AnswersMixin, forms.Form):
         max_length=200,
         required=False,
         help_text=_("We add it to the directory after a check."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     language = forms.ChoiceField(label=_("Language for emails"), choices=settings.LANGUAGES)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
@@ -246,7 +259,15 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["label", "help_text", "kind", "required", "sensitive", "position"]
+        fields = [
+            "label",
+            "help_text",
+            "kind",
+            "required",
+            "sensitive",
+            "show_at_checkin",
+            "position",
+        ]
         help_texts = {
             "sensitive": _(
                 "For answers that can reveal health, religion or origin: only the team sees "

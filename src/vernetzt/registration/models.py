@@ -63,6 +63,14 @@ class Question(models.Model):
         default=False,
         help_text=_("Staff only, left out of exports unless asked for, deleted after the meeting."),
     )
+    show_at_checkin = models.BooleanField(
+        _("show at the check-in"),
+        default=False,
+        help_text=_(
+            "The door staff see the answer next to the name, e.g. step-free access or "
+            "interpretation."
+        ),
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

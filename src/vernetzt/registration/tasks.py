@@ -81,3 +81,15 @@ def send_link(registration_id: int, reason: str = "resend", attempt: int = 1) ->
         send_link.using(run_after=timezone.now() + timedelta(minutes=2**attempt)).enqueue(
             registration_id, reason, attempt + 1
         )
+
+
+@task()
+def send_cancellation(registration_id: int, attempt: int = 1) -> None:
+    """Tell a person that their registration is cancelled (by them or by staff)."""
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None or not registration.email:
+        return
+    try:
+        emails.send_cancellation(registration)
+    except OSError as error:
+        _retry(send_cancellation, registration_id, attempt, error)

@@ -54,11 +54,14 @@ def _after_promotion(promoted: list[int]) -> None:
         transaction.on_commit(lambda pk=pk: tasks.send_promoted.enqueue(pk))
 
 
-def cancel_registration(*, registration: Registration, notify: bool = True) -> list[int]:
+def cancel_registration(
+    *, registration: Registration, notify: bool = True, tell_person: bool = False
+) -> list[int]:
     """Cancel a registration; a freed place goes to the first on the waiting list.
 
     Idempotent (cancelling twice changes nothing). Returns the ids of promoted registrations;
-    their emails are enqueued after commit.
+    their emails are enqueued after commit. With `tell_person`, the person gets an email that
+    the registration is cancelled (once, also when cancelled twice).
     """
     with transaction.atomic():
         event = common.lock_event(registration.event)
@@ -76,6 +79,10 @@ def cancel_registration(*, registration: Registration, notify: bool = True) -> l
         promoted = _promote(event) if was == Registration.Status.CONFIRMED else []
         if notify:
             _after_promotion(promoted)
+        if tell_person and current.email:
+            from .. import tasks
+
+            transaction.on_commit(lambda: tasks.send_cancellation.enqueue(current.pk))
     registration.refresh_from_db()
     return promoted
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event
 
-from .. import queries, services
+from .. import checkin_notes, queries, services
 from ..models import Registration
 
 checkin_allowed = permission_required("registration.check_in")
@@ -43,6 +43,7 @@ def checkin_search(request, slug):
                 | Q(organisation__name__icontains=word)
             )
         results = list(queryset.select_related("organisation").order_by("last_name")[:20])
+        checkin_notes.annotate(results, event)
     return render(
         request, "registration/checkin/_results.html", {"event": event, "results": results}
     )
@@ -60,12 +61,13 @@ def _checkin_result(request, event, *, registration=None, code=""):
             {"event": event, "error": str(error)},
             status=200,
         )
+    checkin_notes.annotate([result.registration], event)
     response = render(
         request,
         "registration/checkin/_result.html",
         {"event": event, "result": result, "registration": result.registration},
     )
-    response["HX-Trigger"] = "checkin-changed"  # the counter refreshes at once
+    response["HX-Trigger"] = "checkin-changed"  # the counter and the list refresh at once
     return response
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from vernetzt.core import ratelimits
 from vernetzt.directory.models import Organisation
@@ -20,6 +20,19 @@ from .common import _registration_or_404, _visible_event
 
 def too_many_message() -> str:
     return _("Too many requests from your network. Please wait a few minutes and try again.")
+
+
+def prefill_for(user) -> dict:
+    """What the registration form knows already: a signed-in person's name, email, language
+    and (when they belong to exactly one) association."""
+    initial = {"language": get_language()}
+    if not user.is_authenticated:
+        return initial
+    initial.update(first_name=user.first_name, last_name=user.last_name, email=user.email)
+    organisations = list(user.memberships.values_list("organisation_id", flat=True)[:2])
+    if len(organisations) == 1:
+        initial["organisation"] = organisations[0]
+    return initial
 
 
 def register(request, slug):
@@ -66,7 +79,7 @@ def register(request, slug):
                 return redirect("registration:received", slug=slug)
     else:
         form = RegistrationForm(
-            event=event, search_url=search_url, initial={"language": get_language()}
+            event=event, search_url=search_url, initial=prefill_for(request.user)
         )
     return render(
         request,
@@ -174,10 +187,23 @@ def manage(request, slug, token):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, slug, token):
+    """GET asks first (what happens, with the waiting list); POST cancels and sends an email."""
     registration = _registration_or_404(slug, token)
-    services.cancel_registration(registration=registration)
+    if request.method == "GET":
+        return render(
+            request,
+            "registration/cancel_confirm.html",
+            {
+                "registration": registration,
+                "event": registration.event,
+                "by_staff": False,
+                "waiting": queries.counts(registration.event)["waiting"],
+                "back_url": registration.get_absolute_url(),
+            },
+        )
+    services.cancel_registration(registration=registration, tell_person=True)
     messages.success(
         request, _("Your registration is cancelled. Your place goes to the next person.")
     )
