@@ -50,8 +50,8 @@ def bump(room_id: int) -> None:
     try:
         cache.incr(key)
     except ValueError:  # not there (new room, cache restarted): start above the old numbers
-        if not cache.add(key, _seed(), timeout=None):
-            cache.incr(key)
+        cache.add(key, _seed(), timeout=None)
+        cache.incr(key)
 
 
 def changed(room_id: int | None) -> None:
