@@ -139,6 +139,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Live rooms: a shared snapshot is reused for this many seconds while writes go on (renders
+# per room are bounded however many phones ask; see docs/decisions/0170).
+LIVE_MIN_RENDER_INTERVAL = float(os.environ.get("LIVE_MIN_RENDER_INTERVAL", "0.3"))
+
 # --- Background tasks ----------------------------------------------------------------------------
 # `immediate` runs a task inside the request (laptop, tests); `database` needs a worker
 # (`manage.py db_worker`) and is what production uses.

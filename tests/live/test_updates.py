@@ -261,3 +261,20 @@ def test_queue_place_comes_from_the_snapshot(room):
     update = feeds.phone_update(room.pk, DEVICE)
     assert update.in_queue and "number 2 in the queue" in update.html
     assert not feeds.phone_update(room.pk, "device-cccccccccccccccc").in_queue
+
+
+def test_actions_from_live_js_answer_with_the_region_and_a_message(room):
+    question = LiveQuestionFactory(room=room, device_id=OTHER, text="Per Skript")
+    client = _phone(room)
+    headers = {"X-Requested-With": "live"}
+    vote = reverse("live:vote", kwargs={"code": room.code, "pk": question.pk})
+    answer = client.post(vote, headers=headers).json()
+    assert answer["ok"] and "You support this question." in answer["html"]
+    assert answer["etag"] == feeds.current_etag(room.pk)
+    again = client.post(vote, headers=headers)
+    assert again.status_code == 400 and "already supported" in again.json()["message"]
+    ask = reverse("live:ask", kwargs={"code": room.code})
+    empty = client.post(ask, {"ask-text": ""}, headers=headers)
+    assert empty.status_code == 400 and empty.json()["message"]
+    asked = client.post(ask, {"ask-text": "Noch eine?"}, headers=headers).json()
+    assert asked["ok"] and "Noch eine?" in asked["html"]

@@ -1,7 +1,7 @@
 """The audience's phone page (no account): ask, support, the free chair, polls."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,7 +23,7 @@ def _sort(request) -> str:
 
 def _phone_context(request, room, device_id, **extra):
     sort = _sort(request)
-    live = feeds.phone_update(room.pk, device_id, sort=sort, fresh=True)
+    live = feeds.phone_update(room.pk, device_id, sort=sort)
     context = {
         "room": room,
         "event": room.event,
@@ -71,7 +71,28 @@ def phone_part(request, code):
 phone_poll = phone_part
 
 
+def _from_live_js(request) -> bool:
+    """The action was sent by live.js (fetch): answer with the updated region, no reload."""
+    return request.headers.get("X-Requested-With") == "live"
+
+
+def _live_answer(request, room, device_id, message, *, ok=True):
+    """JSON for live.js: the message for the person and this phone's updated region."""
+    update = feeds.phone_update(room.pk, device_id, sort=_sort(request), fresh=True)
+    response = JsonResponse(
+        {"ok": ok, "message": str(message), "html": update.html, "etag": update.etag},
+        status=200 if ok else 400,
+    )
+    return remember_device(request, response)
+
+
+def _form_errors(form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 def _refused(request, room, device_id, error, **forms):
+    if _from_live_js(request):
+        return _live_answer(request, room, device_id, error, ok=False)
     messages.error(request, str(error))
     context = _phone_context(request, room, device_id, **forms)
     response = render(request, "live/phone.html", context, status=400)
@@ -83,6 +104,8 @@ def ask(request, code):
     room = get_room(code)
     device_id = ensure_device_id(request)
     form = AskForm(request.POST, prefix="ask")
+    if not form.is_valid() and _from_live_js(request):
+        return _live_answer(request, room, device_id, _form_errors(form), ok=False)
     if not form.is_valid():
         if len(request.POST.get("ask-text", "")) > 500:
             messages.error(request, _("Your question is too long: at most 500 characters."))
@@ -98,9 +121,12 @@ def ask(request, code):
     except services.Refused as error:
         return _refused(request, room, device_id, error, ask_form=form)
     if question.status == LiveQuestion.Status.PENDING:
-        messages.success(request, _("Thank you! Your question appears after the moderation."))
+        thanks = _("Thank you! Your question appears after the moderation.")
     else:
-        messages.success(request, _("Thank you! Your question is on the list."))
+        thanks = _("Thank you! Your question is on the list.")
+    if _from_live_js(request):
+        return _live_answer(request, room, device_id, thanks)
+    messages.success(request, thanks)
     return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
 
 
@@ -117,6 +143,10 @@ def vote(request, code, pk):
         )
     except services.Refused as error:
         return _refused(request, room, device_id, error)
+    if _from_live_js(request):
+        withdrawn = request.POST.get("withdraw")
+        done = _("Your support is withdrawn.") if withdrawn else _("You support this question.")
+        return _live_answer(request, room, device_id, done)
     return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
 
 
@@ -163,5 +193,7 @@ def poll_vote(request, code, pk):
         )
     except services.Refused as error:
         return _refused(request, room, device_id, error)
+    if _from_live_js(request):
+        return _live_answer(request, room, device_id, _("Thank you for your answer."))
     messages.success(request, _("Thank you for your answer."))
     return remember_device(request, redirect(room.get_absolute_url() + "#poll"))

@@ -146,6 +146,7 @@
     document.querySelectorAll("[data-live-pause]").forEach(function (button) {
       button.addEventListener("click", function () { setPaused(!paused); });
     });
+    document.addEventListener("submit", onSubmit);
     // Enter in a field of the shared action form presses the field's own button.
     document.addEventListener("keydown", function (event) {
       var target = event.target;
@@ -156,6 +157,62 @@
     document.addEventListener("visibilitychange", function () {
       if (!document.hidden) regions.forEach(function (region) { schedule(region, 0); });
     });
+  }
+
+  // Actions of the phone (support, withdraw, answer a poll, ask) without reloading the page:
+  // the answer brings the message and the phone's new region; the focus stays in its place.
+  function csrfToken(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]") ||
+      document.querySelector("#live-action input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function showMessage(text, isError) {
+    var box = document.querySelector("[data-live-message]");
+    if (!box || !text) return;
+    box.textContent = text;
+    box.classList.toggle("live-message--error", !!isError);
+    box.hidden = false;
+  }
+
+  function onSubmit(event) {
+    var form = event.target;
+    if (!(form.id === "live-action" || form.hasAttribute("data-live-submit"))) return;
+    var region = regions.filter(function (r) { return r.el.hasAttribute("data-live-actions"); })[0];
+    if (!region || !window.fetch || !window.FormData) return;
+    event.preventDefault();
+    var submitter = event.submitter || null;
+    var action = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action");
+    var sort = new URL(region.src, window.location.href).searchParams.get("sort");
+    var item = submitter && submitter.closest ? submitter.closest("[id]") : null;
+    var itemId = item ? item.id : "";
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    if (submitter) submitter.disabled = true;
+    fetch(action + (sort ? "?sort=" + encodeURIComponent(sort) : ""), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "live", "X-CSRFToken": csrfToken(form) },
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        if (typeof answer.html === "string") {
+          apply(region, answer.html);
+          if (answer.etag) region.etag = answer.etag;
+        }
+        showMessage(answer.message, !answer.ok);
+        if (answer.ok && form.hasAttribute("data-live-submit")) form.reset();
+        var again = itemId ? document.getElementById(itemId) : null;
+        var next = again && region.el.contains(again) ? again.querySelector("button, input, a") : null;
+        if (next && document.activeElement === document.body) next.focus();
+        else if (document.activeElement === document.body) {
+          var box = document.querySelector("[data-live-message]");
+          if (box) box.focus();
+        }
+      })
+      .catch(function () { var box = document.querySelector("[data-live-message]"); showMessage(box ? box.getAttribute("data-offline-text") : "", true); })
+      .then(function () { if (submitter) submitter.disabled = false; });
   }
 
   window.vernetztLive = { pause: function () { setPaused(true); }, resume: function () { setPaused(false); } };
