@@ -13,6 +13,7 @@ outside the updated region (`form="live-action"`), which has the visitor's token
 """
 
 import re
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -33,6 +34,7 @@ PK_SENTINEL = "987654321"
 LABEL_SENTINEL = "@@label@@"
 PLACEHOLDER = re.compile(r"<!--live:(me|poll|vote:(\d+))-->")
 ROOM_ID_TIMEOUT = 60
+ROOM_ID_MEMORY = 10  # seconds a process remembers a code without asking the cache
 
 
 @dataclass
@@ -42,9 +44,17 @@ class Update:
     in_queue: bool = False  # the device waits for the free chair or is speaking
 
 
+_room_ids: dict[str, tuple[int, float]] = {}  # per process: code -> (id, until)
+
+
 def room_id(code: str) -> int:
-    """The room's id by its short code, from the cache (one query a minute); 404 if unknown."""
+    """The room's id by its short code: from this process's memory (10 s), else the shared
+    cache (a minute), else one query; 404 if unknown."""
     code = (code or "").lower()[:12]
+    now = time.monotonic()
+    known = _room_ids.get(code)
+    if known and known[1] > now:
+        return known[0]
     key = f"live:code:{code}"
     pk = cache.get(key)
     if pk is None:
@@ -52,6 +62,9 @@ def room_id(code: str) -> int:
         cache.set(key, pk, ROOM_ID_TIMEOUT if pk else 10)
     if not pk:
         raise Http404
+    if len(_room_ids) > 1000:
+        _room_ids.clear()
+    _room_ids[code] = (pk, now + ROOM_ID_MEMORY)
     return pk
 
 

@@ -76,12 +76,15 @@ class Snapshot:
 def snapshot(room_id: int, kind: str, build, *, min_interval: float | None = None):
     """The room's shared `kind` part (e.g. `phone:de:popular`), built by `build()` at most
     once per version, and at most once per `min_interval` seconds while writes go on
-    (0: always the current version, e.g. for the page a person loads after an action)."""
+    (0: always the current version, e.g. for the page a person loads after an action).
+    Version and snapshot come in one round trip to the cache."""
     if min_interval is None:
         min_interval = MIN_RENDER_INTERVAL
-    current = version(room_id)
     key = f"live:snap:{room_id}:{kind}"
-    snap = cache.get(key)
+    found = cache.get_many([_version_key(room_id), key])
+    current = found.get(_version_key(room_id))
+    current = version(room_id) if current is None else int(current)
+    snap = found.get(key)
     now = time.time()
     if snap is not None and (
         snap.version == current or (snap.version < current and now - snap.built_at < min_interval)
