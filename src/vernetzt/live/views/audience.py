@@ -77,7 +77,7 @@ def _from_live_js(request) -> bool:
 
 def _live_answer(request, room, device_id, message, *, ok=True):
     """JSON for live.js: the message for the person and this phone's updated region."""
-    update = feeds.phone_update(room.pk, device_id, sort=_sort(request), fresh=True)
+    update = feeds.phone_update(room.pk, device_id, sort=_sort(request))
     response = JsonResponse(
         {"ok": ok, "message": str(message), "html": update.html, "etag": update.etag},
         status=200 if ok else 400,
