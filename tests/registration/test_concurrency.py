@@ -156,8 +156,8 @@ def test_two_scanners_check_in_the_same_ticket(live_server):
 
 def test_self_check_without_the_lock_it_overbooks(live_server, monkeypatch):
     """The guard matters: without the row lock (and a small delay) the race overbooks."""
-    monkeypatch.setattr(services, "LOCK_EVENT", False)
-    monkeypatch.setattr(services, "RACE_DELAY", 0.3)  # wide enough on a loaded machine
+    monkeypatch.setattr(services.common, "LOCK_EVENT", False)
+    monkeypatch.setattr(services.common, "RACE_DELAY", 0.3)  # wide enough on a loaded machine
     event = EventFactory(capacity=10)
     _rush(live_server, event, [_body(n) for n in range(40)])
     assert Registration.objects.filter(event=event, status="confirmed").count() > 10

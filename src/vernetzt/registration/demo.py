@@ -155,7 +155,7 @@ def _fill(event, organisations, people, *, checked_in_share, seed, waiting=0):
             if not is_waiting and rng.random() < checked_in_share
             else None,
         )
-        services._denormalise(registration)
+        services.answers._denormalise(registration)
         rows.append(registration)
     Registration.objects.bulk_create(rows)
     return len(rows)

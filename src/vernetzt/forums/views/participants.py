@@ -1,0 +1,101 @@
+"""Participants: the forums part of the personal page, ranking, supporting results."""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import queries, services
+from ..models import ResultItem, Slot
+from .common import _registration
+
+
+def personal_section(request, registration) -> list[dict]:
+    """The forums part of the personal page (registered through the AppConfig hook)."""
+    event = registration.event
+    slots = queries.slots_with_forums(event)
+    if not slots:
+        return []
+    setup = services.get_setup(event=event)
+    mine = queries.rankings_of(registration)
+    rows = []
+    for slot in slots:
+        forums = list(slot.forums.all())
+        chosen = mine.get(slot.pk, [])
+        choices = [
+            {"rank": rank, "selected": chosen[rank - 1] if rank <= len(chosen) else None}
+            for rank in range(1, min(3, len(forums)) + 1)
+        ]
+        rows.append({"slot": slot, "forums": forums, "choices": choices})
+    return [
+        {
+            "template": "forums/_personal_section.html",
+            "slots": rows,
+            "choice_open": setup.choice_open and not setup.published_at and registration.is_active,
+            "published": bool(setup.published_at),
+            "placements": queries.placements_of(registration) if setup.published_at else [],
+            "has_results": ResultItem.objects.filter(forum__event=event).exists(),
+        }
+    ]
+
+
+@require_POST
+def rank(request, slug, token):
+    """Save the participant's first, second, third choice per slot."""
+    registration = _registration(slug, token)
+    choices = {}
+    for slot in Slot.objects.filter(event=registration.event):
+        values = request.POST.getlist(f"slot-{slot.pk}")
+        if values:
+            choices[slot.pk] = values
+    for key in request.POST:
+        if key.startswith("slot-") and key[5:].isdigit() and int(key[5:]) not in choices:
+            choices[key[5:]] = request.POST.getlist(key)
+    try:
+        services.set_rankings(registration=registration, choices=choices)
+    except services.ForumError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your forum choice is saved."))
+    return redirect(registration.get_absolute_url() + "#forums-heading")
+
+
+@require_GET
+def participant_results(request, slug, token):
+    """The results of the meeting's forums, to support (one vote each)."""
+    registration = _registration(slug, token)
+    items = (
+        ResultItem.objects.filter(forum__event=registration.event, merged_into__isnull=True)
+        .select_related("forum")
+        .prefetch_related("tags")
+        .annotate(support_count=Count("supports", distinct=True))
+        .order_by("forum__position", "forum_id", "-support_count", "id")
+    )
+    supported = set(registration.forum_supports.values_list("item_id", flat=True))
+    return render(
+        request,
+        "forums/participant_results.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "items": items,
+            "supported": supported,
+        },
+    )
+
+
+@require_POST
+def support(request, slug, token, pk):
+    registration = _registration(slug, token)
+    item = get_object_or_404(ResultItem, pk=pk, forum__event=registration.event)
+    try:
+        added = services.support_item(item=item, registration=registration)
+    except services.ForumError as error:
+        messages.error(request, str(error))
+    else:
+        if added:
+            messages.success(request, _("Thank you: your support is counted."))
+        else:
+            messages.info(request, _("You already support this."))
+    return redirect("forums:participant_results", slug=slug, token=token)

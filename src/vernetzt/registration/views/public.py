@@ -1,0 +1,187 @@
+"""Public registration pages: the form and the personal page (the token is the key)."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from vernetzt.directory.models import Organisation
+
+from .. import exports, queries, services, tickets
+from ..forms import ManageRegistrationForm, RegistrationForm
+from ..models import Registration
+from .common import _registration_or_404, _visible_event
+
+
+def register(request, slug):
+    """The registration form (no account needed)."""
+    event = _visible_event(slug)
+    search_url = reverse("registration:organisation_search", kwargs={"slug": slug})
+    if not event.is_registration_open:
+        return render(request, "registration/closed.html", {"event": event}, status=200)
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, event=event, search_url=search_url)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    organisation = data["organisation"]
+                    if not organisation and data["new_organisation"].strip():
+                        organisation = services.create_pending_organisation(
+                            name=data["new_organisation"]
+                        )
+                    registration, _created = services.register_participant(
+                        event=event,
+                        first_name=data["first_name"],
+                        last_name=data["last_name"],
+                        email=data["email"],
+                        organisation=organisation,
+                        language=data["language"],
+                        answers=form.answers(),
+                        pronouns=data["pronouns"],
+                        idempotency_key=data["idempotency_key"] or None,
+                        user=request.user,
+                    )
+            except services.RegistrationError as error:
+                form.add_service_errors(error.errors)
+            else:
+                if registration.status == Registration.Status.CONFIRMED:
+                    messages.success(request, _("Your place is confirmed. We sent you an email."))
+                else:
+                    messages.info(
+                        request,
+                        _("The meeting is full: you are on the waiting list at position %(n)d.")
+                        % {"n": registration.waiting_position},
+                    )
+                return redirect(registration.get_absolute_url())
+    else:
+        form = RegistrationForm(
+            event=event, search_url=search_url, initial={"language": get_language()}
+        )
+    return render(
+        request,
+        "registration/register.html",
+        {"event": event, "form": form, "places_left": queries.places_left(event)},
+    )
+
+
+@require_GET
+def organisation_search(request, slug):
+    """htmx: associations whose name contains the query (at most 10)."""
+    _visible_event(slug)
+    query = (
+        (request.GET.get("organisation_search") or request.GET.get("q") or "")
+        .replace("\x00", "")
+        .strip()[:100]
+    )
+    results = []
+    if len(query) >= 2:
+        results = list(
+            Organisation.objects.exclude(status=Organisation.Status.ARCHIVED)
+            .filter(name__icontains=query)
+            .select_related("municipality")
+            .order_by("name")[:10]
+        )
+    return render(
+        request,
+        "registration/_organisation_results.html",
+        {"results": results, "name": "organisation", "selected": None},
+    )
+
+
+def manage(request, slug, token):
+    """The personal page: see, change or cancel (the token is the key)."""
+    registration = _registration_or_404(slug, token)
+    form = None
+    if registration.is_active:
+        if request.method == "POST":
+            form = ManageRegistrationForm(request.POST, instance=registration)
+            if form.is_valid():
+                try:
+                    services.update_registration(
+                        registration=registration,
+                        data={**form.cleaned_data, "answers": form.answers()},
+                    )
+                except services.RegistrationError as error:
+                    form.add_service_errors(error.errors)
+                else:
+                    messages.success(request, _("Your changes are saved."))
+                    return redirect(registration.get_absolute_url())
+            registration.refresh_from_db()
+        else:
+            form = ManageRegistrationForm(instance=registration)
+    sections = []
+    from django.apps import apps
+
+    for app_config in apps.get_app_configs():
+        contribute = getattr(app_config, "registration_sections", None)
+        if contribute:
+            sections.extend(contribute(request, registration) or [])
+    return render(
+        request,
+        "registration/manage.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "form": form,
+            "qr": tickets.qr_data_uri(registration.ticket_code)
+            if registration.status == Registration.Status.CONFIRMED
+            else None,
+            "sections": sections,
+            "certificate_available": bool(
+                registration.checked_in_at and registration.event.starts_at <= timezone.now()
+            ),
+        },
+    )
+
+
+@require_POST
+def cancel(request, slug, token):
+    registration = _registration_or_404(slug, token)
+    services.cancel_registration(registration=registration)
+    messages.success(
+        request, _("Your registration is cancelled. Your place goes to the next person.")
+    )
+    return redirect(registration.get_absolute_url())
+
+
+@require_GET
+def ics(request, slug, token):
+    registration = _registration_or_404(slug, token)
+    response = HttpResponse(
+        tickets.event_ics(registration.event, registration=registration),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
+    return response
+
+
+@require_GET
+def ticket_pdf(request, slug, token):
+    """The ticket to print (also for people registered without an email)."""
+    registration = _registration_or_404(slug, token)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise Http404(_("Only a confirmed registration has a ticket."))
+    return exports.pdf_response(
+        "registration/pdf/ticket.html",
+        {"registrations": [exports.badge_data(registration)], "event": registration.event},
+        f"ticket-{slug}.pdf",
+    )
+
+
+@require_GET
+def certificate(request, slug, token):
+    """Certificate of attendance, for checked-in people once the meeting has begun."""
+    registration = _registration_or_404(slug, token)
+    if not registration.checked_in_at or registration.event.starts_at > timezone.now():
+        raise Http404(_("A certificate is available after the meeting for people who came."))
+    return exports.pdf_response(
+        "registration/pdf/certificate.html",
+        {"registration": registration, "event": registration.event},
+        f"bescheinigung-{slug}.pdf",
+    )
