@@ -139,6 +139,8 @@ def seaweedfs():
             f"-filer.port={ports[2]}",
             "-volume.max=5",
             "-master.volumeSizeLimitMB=64",
+            f"-s3.port.iceberg={ports[3]}",
+            f"-s3.port.lance={ports[4]}",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -168,7 +170,11 @@ def seaweedfs():
         yield endpoint
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
         log.close()
         shutil.rmtree(data, ignore_errors=True)
 

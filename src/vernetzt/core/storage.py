@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 
 class MediaS3Storage(S3Storage):
@@ -17,4 +18,4 @@ class MediaS3Storage(S3Storage):
     file_overwrite = False
 
     def url(self, name, parameters=None, expire=None, http_method=None):
-        return settings.MEDIA_URL + quote(self._clean_name(name))
+        return settings.MEDIA_URL + quote(clean_name(name))
