@@ -196,6 +196,7 @@ async def update_loop(session, phone, stats, stop, every=3.0, path=None):
     await asyncio.sleep(random.uniform(0, every))
     while not stop.is_set():
         started = time.perf_counter()
+        wait = every
         headers = phone.headers(
             **({} if NO_ETAG or not phone.etag else {"If-None-Match": phone.etag})
         )
@@ -207,6 +208,9 @@ async def update_loop(session, phone, stats, stop, every=3.0, path=None):
                 if response.status in (200, 304):
                     if stats.measuring:
                         stats.updates.append(elapsed)
+                    # as live.js: a busy room asks phones to come back later
+                    asked = int(response.headers.get("X-Live-Every", "0") or 0) / 1000
+                    wait = max(every, asked)
                     if response.status == 200:
                         phone.etag = response.headers.get("ETag", "")
                         if phone.on_body:
@@ -215,7 +219,7 @@ async def update_loop(session, phone, stats, stop, every=3.0, path=None):
                     stats.error(f"update {response.status}")
         except (TimeoutError, aiohttp.ClientError) as error:
             stats.error(f"update {type(error).__name__}")
-        await asyncio.sleep(max(0.05, every - (time.perf_counter() - started)))
+        await asyncio.sleep(max(0.05, wait - (time.perf_counter() - started)))
 
 
 async def write(session, phone, stats, questions):

@@ -61,6 +61,7 @@ def wait_for(url, seconds=120):
 
 
 def start_seaweedfs(tmp):
+    Path(tmp).mkdir(parents=True, exist_ok=True)
     weed = Path(PY).parent / "weed"
     weed = str(weed) if weed.exists() else shutil.which("weed")
     if not weed:
@@ -72,7 +73,7 @@ def start_seaweedfs(tmp):
             "-s3.port.iceberg=18127", "-s3.port.lance=18128", "-volume.max=5",
             "-master.volumeSizeLimitMB=64",
         ],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp,
     )  # fmt: skip
     import boto3
 

@@ -278,3 +278,14 @@ def test_actions_from_live_js_answer_with_the_region_and_a_message(room):
     assert empty.status_code == 400 and empty.json()["message"]
     asked = client.post(ask, {"ask-text": "Noch eine?"}, headers=headers).json()
     assert asked["ok"] and "Noch eine?" in asked["html"]
+
+
+def test_a_busy_room_asks_phones_to_come_back_later(room, monkeypatch):
+    client = _phone(room)
+    url = reverse("live:phone_part", kwargs={"code": room.code})
+    quiet = client.get(url)
+    assert "X-Live-Every" not in quiet
+    monkeypatch.setattr(state, "MIN_RENDER_INTERVAL", 60)
+    LiveQuestionFactory(room=room)  # the version moves on, the snapshot is reused
+    busy = client.get(url, headers={"If-None-Match": '"1"'})
+    assert busy.status_code == 200 and int(busy["X-Live-Every"]) > 3000

@@ -42,6 +42,7 @@ class Update:
     etag: str
     html: str
     in_queue: bool = False  # the device waits for the free chair or is speaking
+    busy: bool = False  # the room changed again since this snapshot (a stream of writes)
 
 
 _room_ids: dict[str, tuple[int, float]] = {}  # per process: code -> (id, until)
@@ -191,6 +192,7 @@ def phone_update(
         etag=snap.etag,
         html=PLACEHOLDER.sub(fill, data["html"]),
         in_queue=_place(data, device_id) is not None,
+        busy=snap.reused,
     )
 
 

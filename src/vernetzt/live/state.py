@@ -67,6 +67,7 @@ class Snapshot:
     version: int
     built_at: float
     data: dict = field(default_factory=dict)
+    reused: bool = False  # handed out although the room's version has moved on
 
     @property
     def etag(self) -> str:

@@ -15,6 +15,7 @@ from .common import get_room, not_modified, region_response
 
 # A phone's page polls every 3 s (20 a minute); far more is a broken or hostile client.
 POLLS_PER_MINUTE = 90
+BUSY_EVERY_MS = 6000
 
 
 def _sort(request) -> str:
@@ -63,7 +64,12 @@ def phone_part(request, code):
         response["Retry-After"] = "30"
         return response
     update = feeds.phone_update(room_pk, device_id, sort=_sort(request))
-    return not_modified(request, update.etag) or region_response(update)
+    response = not_modified(request, update.etag) or region_response(update)
+    if update.busy:
+        # Many writes a second: phones ask less often (the projector does not); what they
+        # see is at most a few seconds old, and the server stays responsive for everyone.
+        response["X-Live-Every"] = str(BUSY_EVERY_MS)
+    return response
 
 
 # The poll has been part of the phone's one update since 0171; the old address still answers.

@@ -93,6 +93,12 @@
     if (now) document.documentElement.setAttribute("data-server-offset", String(parseFloat(now) * 1000 - Date.now()));
   }
 
+  function adaptInterval(region, response) {
+    // The server may ask a phone to come back less often while the room is very busy.
+    var asked = parseInt(response.headers.get("X-Live-Every"), 10);
+    region.current = asked > region.every ? asked : region.every;
+  }
+
   function poll(region) {
     if (paused || document.hidden) return schedule(region, region.every);
     var controller = new AbortController();
@@ -103,6 +109,7 @@
       .then(function (response) {
         clearTimeout(timeout);
         serverClock(response);
+        adaptInterval(region, response);
         if (response.status === 304) return null;
         if (response.status === 429) {
           region.backoff = Math.min((region.backoff || region.every) * 2, 60000);
@@ -118,7 +125,7 @@
         });
       })
       .catch(function () { clearTimeout(timeout); })
-      .then(function () { schedule(region, region.backoff || region.every); });
+      .then(function () { schedule(region, region.backoff || region.current || region.every); });
   }
 
   function setPaused(value) {
