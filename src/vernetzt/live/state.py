@@ -87,9 +87,10 @@ def snapshot(room_id: int, kind: str, build, *, min_interval: float | None = Non
     current = version(room_id) if current is None else int(current)
     snap = found.get(key)
     now = time.time()
-    if snap is not None and (
-        snap.version == current or (snap.version < current and now - snap.built_at < min_interval)
-    ):
+    if snap is not None and snap.version == current:
+        return snap
+    if snap is not None and snap.version < current and now - snap.built_at < min_interval:
+        snap.reused = True
         return snap
     snap = Snapshot(version=current, built_at=now, data=build())
     cache.set(key, snap, SNAPSHOT_TIMEOUT)
