@@ -175,7 +175,7 @@ def check_upload(session, photo_url):
         {"files": ("bild.jpg", buffer.getvalue(), "image/jpeg")},
     )
     cookies = f"sessionid={session}; csrftoken={token}"
-    status, _, _ = http(
+    status, answer, _ = http(
         "POST", f"http://127.0.0.1:{PORT_A}{photo_url}", body,
         {"Content-Type": kind, "Cookie": cookies, "Referer": f"http://127.0.0.1:{PORT_A}/"},
     )  # fmt: skip
@@ -184,7 +184,12 @@ def check_upload(session, photo_url):
             "SELECT image FROM publishing_photo ORDER BY id DESC LIMIT 1"
         ).fetchone()
     if status not in (200, 302) or row is None:
-        return {"ok": False, "upload_status": status}
+        import re
+
+        said = re.findall(
+            r'role="(?:alert|status)"[^>]*>(.{0,300}?)</', answer.decode(errors="replace"), re.S
+        )
+        return {"ok": False, "upload_status": status, "page_said": said[:3]}
     status_a, body_a, _ = http("GET", f"http://127.0.0.1:{PORT_A}/media/{row[0]}")
     status_b, body_b, headers = http("GET", f"http://127.0.0.1:{PORT_B}/media/{row[0]}")
     return {
@@ -204,7 +209,8 @@ def check_live():
         "X-Requested-With": "live", "X-CSRFToken": token, "Cookie": f"csrftoken={token}",
         "Content-Type": "application/x-www-form-urlencoded",
     }  # fmt: skip
-    url_b = f"http://127.0.0.1:{PORT_B}/live/{code}/leinwand/neu/"
+    # the phones' list, newest first (the projector shows the 6 most supported)
+    url_b = f"http://127.0.0.1:{PORT_B}/live/{code}/neu/?sort=new"
     _, _, first = http("GET", url_b)
     etag = first.get("ETag", "")
     data = urllib.parse.urlencode({"ask-text": marker}).encode()
@@ -219,12 +225,6 @@ def check_live():
                 seen = time.perf_counter() - asked
                 break
         time.sleep(0.1)
-    # the projector shows the 6 most supported: the question may be below them; the phone's
-    # list (60) has it
-    if seen is None:
-        status_b, body, _ = http("GET", f"http://127.0.0.1:{PORT_B}/live/{code}/neu/?sort=new")
-        if marker.encode() in body:
-            seen = time.perf_counter() - asked
     return {"ok": status == 200 and seen is not None and seen < 2, "ask_status": status,
             "seen_through_B_after_s": round(seen, 3) if seen is not None else None}  # fmt: skip
 
