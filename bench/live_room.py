@@ -103,7 +103,7 @@ user = User.objects.create_user(email="mod@example.org", password=None, is_staff
     is_superuser=True)
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print("SESSION=" + session.session_key)

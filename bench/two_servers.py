@@ -133,10 +133,19 @@ def gunicorn(port, environment):
     )  # fmt: skip
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
 def http(method, url, data=None, headers=None):
+    """One request; redirects are answers (302 with Location), not followed."""
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        with _opener.open(request, timeout=60) as response:
             return response.status, response.read(), response.headers
     except urllib.error.HTTPError as error:
         return error.code, error.read(), error.headers
@@ -183,7 +192,7 @@ def check_upload(session, photo_url):
         row = connection.execute(
             "SELECT image FROM publishing_photo ORDER BY id DESC LIMIT 1"
         ).fetchone()
-    if status not in (200, 302) or row is None:
+    if status != 302 or row is None:
         import re
 
         said = re.findall(
