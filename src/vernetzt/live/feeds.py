@@ -69,6 +69,13 @@ def room_id(code: str) -> int:
     return pk
 
 
+def forget_code(code: str) -> None:
+    """The code's room is gone (deleted, or the code now names another room): ask again."""
+    code = (code or "").lower()[:12]
+    _room_ids.pop(code, None)
+    cache.delete(f"live:code:{code}")
+
+
 def current_etag(room_pk: int) -> str:
     return f'"{version(room_pk)}"'
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import feeds, services
 from ..device import ensure_device_id, rate_limited, read_device_id, remember_device
 from ..forms import AskForm, ChairForm
-from ..models import LiveQuestion
+from ..models import LiveQuestion, LiveRoom
 from .common import get_room, not_modified, region_response
 
 # A phone's page polls every 3 s (20 a minute); far more is a broken or hostile client.
@@ -63,7 +63,11 @@ def phone_part(request, code):
         response = HttpResponse(status=429)
         response["Retry-After"] = "30"
         return response
-    update = feeds.phone_update(room_pk, device_id, sort=_sort(request))
+    try:
+        update = feeds.phone_update(room_pk, device_id, sort=_sort(request))
+    except LiveRoom.DoesNotExist:  # a remembered code of a room that is gone
+        feeds.forget_code(code)
+        update = feeds.phone_update(feeds.room_id(code), device_id, sort=_sort(request))
     response = not_modified(request, update.etag) or region_response(update)
     if update.busy:
         # Many writes a second: phones ask less often (the projector does not); what they

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .. import feeds
+from ..models import LiveRoom
 from .common import get_room, not_modified, region_response
 
 
@@ -36,7 +37,11 @@ def projector_part(request, code):
     unchanged = not_modified(request, feeds.current_etag(room_pk))
     if unchanged:
         return unchanged
-    update = feeds.projector_update(room_pk)
+    try:
+        update = feeds.projector_update(room_pk)
+    except LiveRoom.DoesNotExist:  # a remembered code of a room that is gone
+        feeds.forget_code(code)
+        update = feeds.projector_update(feeds.room_id(code))
     return not_modified(request, update.etag) or region_response(update)
 
 
