@@ -3,15 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in emails and calendar files point to the address actually served on.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 PYTEST_ARGS ?=
+# requirements.lock: runtime and development (make run, make test). A production machine can
+# install only the runtime: `make serve-prod LOCK=requirements-prod.lock VENV=/srv/vernetzt/venv`.
+LOCK ?= requirements.lock
 APPS := $(sort $(dir $(wildcard src/vernetzt/*/apps.py)))
 
 .PHONY: run test lint format demo messages serve-prod check-full bench lock clean
 
 # Re-installs when the lock file changes; `.venv` is created when missing.
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(LOCK)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -21,7 +27,7 @@ run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DEBUG=1 $(PY) manage.py demo --if-empty
 	@echo "vernetzt: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it; the data stays in ./data)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput -v 0
@@ -53,17 +59,20 @@ messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
 
 serve-prod: $(VENV)/.installed
+	$(PY) manage.py require_secret_key
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
 	$(VENV)/bin/gunicorn vernetzt.wsgi:application --bind 127.0.0.1:$(PORT) --workers $$((2 * $$(nproc) + 1))
 
 bench: $(VENV)/.installed
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
-# Regenerate the lock file after changing dependencies in pyproject.toml.
+# Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
+	$(PYTHON) -m uv pip compile pyproject.toml -o requirements-prod.lock --python-version 3.11
 
 clean:
 	rm -rf $(VENV) data

@@ -33,8 +33,10 @@ DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
 
 VERSION = vernetzt.__version__
 DEBUG = env_bool("DEBUG", False)
-# The fallback key is only for a laptop; `check --deploy` rejects it in production.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-only-key-never-use-in-production")
+# The fallback key is only for a laptop: with DEBUG off the server refuses to start without a
+# real one (`vernetzt.core.startup`, called by wsgi.py and runserver).
+DEV_SECRET_KEY = "django-insecure-local-only-key-never-use-in-production"  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or DEV_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "vernetzt.live",
     "vernetzt.feedback",
     "vernetzt.publishing",
+    "vernetzt.network",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
+    "django_ratelimit",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "template_partials",
@@ -71,10 +75,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vernetzt.core.middleware.LanguageMiddleware",
-    "vernetzt.core.middleware.DropNullCharactersMiddleware",
+    "vernetzt.core.middleware.RejectBadInputMiddleware",
+    "vernetzt.core.middleware.DebugErrorPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vernetzt.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,8 +140,22 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "vernetzt.core.cache.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
+elif DEBUG:
+    # One process (runserver): its own memory is the shared store.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Several workers without Redis: the database is the one store they share (rate limits
+    # must not be counted per worker). `make serve-prod` creates the table. Its increment is
+    # not atomic, so under a rush a few requests more may pass: production sets REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "vernetzt_cache",
+        }
+    }
+# Django's own Redis cache increments atomically (django-ratelimit lists only django-redis);
+# the memory cache (runserver, tests) is one process; the database cache is the fallback.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 
 # Live rooms: a shared snapshot is reused for this many seconds while writes go on (renders
 # per room are bounded however many phones ask; see docs/decisions/0170).
@@ -195,6 +215,25 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_ADAPTER = "vernetzt.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[vernetzt] "
+
+# --- Rate limits (vernetzt.core.ratelimits; counted in the cache above, Redis in production) -----
+# Behind a reverse proxy: the header it sets with the client's address (for example
+# X-Real-IP, or X-Forwarded-For of which the last entry counts). Empty: the connection's
+# address. Never set it without a proxy that overwrites the header: clients could forge it.
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "")
+RATELIMIT_IP_META_KEY = "vernetzt.core.ratelimits.client_ip"
+RATELIMIT_USE_CACHE = "default"
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_PROXY_HEADER or None
+AXES_CLIENT_IP_CALLABLE = "vernetzt.core.ratelimits.axes_client_ip"
+# Per client address ("count/period", several separated by commas). Registration: a desk
+# registers one person every 20 seconds at most (3/minute), a venue's shared address with
+# people registering on their phones a few dozen in a minute; a script thousands.
+RATE_LIMITS = {
+    "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "30/m,300/h"),
+    "registration_link": os.environ.get("RATE_LIMIT_REGISTRATION_LINK", "5/10m"),
+    "contact": "10/h",
+    "contact_per_organisation": "3/h",
+}
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: locked out for 15 minutes
@@ -267,11 +306,16 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+elif DEBUG:
+    # `make run`: emails are kept under data/emails/ and listed at /entwicklung/emails/; the
+    # terminal shows one line per email with the link to it.
+    EMAIL_BACKEND = "vernetzt.core.devmail.DevelopmentEmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vernetzt <noreply@vernetzt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails and calendar files: the address served on (`make run` passes its PORT).
+SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 # --- Security -----------------------------------------------------------------------------------
 HTTPS = env_bool("HTTPS", False)
@@ -311,10 +355,14 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_traceback_below_500": {"()": "vernetzt.core.logging.NoTracebackBelow500"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # A locked-out login is expected behaviour, not an error worth a stack of log lines.
         "axes": {"level": "WARNING"},
+        # A 403 (or 400, 404) is logged as one line, never with a traceback.
+        "django.request": {"filters": ["no_traceback_below_500"]},
+        "django.security": {"filters": ["no_traceback_below_500"]},
     },
 }

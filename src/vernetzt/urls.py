@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("vernetzt.forums.urls")),
     path("", include("vernetzt.feedback.urls")),
     path("", include("vernetzt.publishing.urls")),
+    path("netzwerk/", include("vernetzt.network.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
 ]

@@ -67,6 +67,28 @@ def test_visitor_searches_filters_and_opens_the_map(directory, page):
     assert_accessible(page)
 
 
+def test_map_clusters_and_zoom_buttons_have_names_in_the_pages_language(directory, page):
+    ProfileFactory(
+        name="Beispielverein Zwei Kassel",
+        slug="beispielverein-zwei-kassel",
+        municipality=municipality("06611000"),
+        visibility_profile="public",
+    )
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("/verzeichnis/karte/")
+    page.wait_for_selector("#directory-map[data-loaded]", state="attached")
+    assert errors == []
+    assert page.locator("#directory-map").get_attribute("data-loaded") == "3"
+    page.wait_for_selector(".marker-cluster", state="attached")
+    cluster = page.locator(".marker-cluster").first
+    assert "Vereine an dieser Stelle: 2" in cluster.inner_text()
+    assert page.get_by_role("button", name="Vereine an dieser Stelle: 2").count() == 1
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Vergrößern"
+    assert page.locator(".leaflet-control-zoom-out").get_attribute("title") == "Verkleinern"
+    assert_accessible(page)
+
+
 def test_visitor_never_sees_hidden_fields_on_the_profile(directory, page):
     hidden = ProfileFactory(name="Beispielverein Verborgen", slug="beispielverein-verborgen")
     page.goto(hidden.get_absolute_url())

@@ -16,6 +16,9 @@ def _forum(w):
         ForumHostFactory(forum=w["forum"], user=w["users"]["forum_host"])
         w["forum_registration"] = RegistrationFactory(event=event)
         w["item"] = ResultItemFactory(forum=w["forum"])
+        w["host_item"] = ResultItemFactory(
+            forum=w["forum"], created_by=w["users"]["forum_host"], is_published=False
+        )
     return w["forum"]
 
 
@@ -39,6 +42,10 @@ def forum_pk(w):
 
 def token(w):
     return {**slug(w), "token": (_forum(w), w["forum_registration"])[1].manage_token}
+
+
+def host_item_pk(w):
+    return {**forum_pk(w), "item_pk": w["host_item"].pk}
 
 
 def item_pk(w):
@@ -68,6 +75,8 @@ CASES = [
     ),
     Case("forums:host_list", STAFF_AND_HOST, kwargs=forum_pk),
     Case("forums:record", STAFF_AND_HOST, kwargs=forum_pk),
+    Case("forums:record_edit", STAFF_AND_HOST, kwargs=host_item_pk),
+    Case("forums:record_delete", STAFF_AND_HOST, kwargs=host_item_pk),
     Case("forums:rank", EVERYONE, kwargs=token, method="post"),
     Case("forums:participant_results", EVERYONE, kwargs=token),
     Case(

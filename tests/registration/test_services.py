@@ -35,7 +35,7 @@ def test_confirmed_then_waiting_with_positions():
 def test_same_email_twice_is_refused_and_case_insensitive():
     event = EventFactory()
     register(event, 1, email="Kim@Example.org")
-    with pytest.raises(services.RegistrationError) as error:
+    with pytest.raises(services.AlreadyRegistered) as error:
         register(event, 2, email=" kim@example.ORG ")
     assert "email" in error.value.errors
     assert Registration.objects.count() == 1

@@ -7,12 +7,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from vernetzt.solvers import SolverInputError, plan_rounds
 from vernetzt.solvers.examples import networking_instance
+from vernetzt.solvers.rounds_designs import field_tables
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -47,7 +50,8 @@ def recount(instance, result):
                 for b in table[i + 1 :]:
                     meetings[frozenset((a, b))] += 1
                     same_org += org[a] is not None and org[a] == org[b]
-    assert result["repeat_pairs"] == sum(1 for n in meetings.values() if n > 1)
+    assert result["repeat_pairs"] == sum(n - 1 for n in meetings.values())
+    assert result["repeat_pairs_lower_bound"] <= result["repeat_pairs"]
     assert result["same_organisation_pairs"] == same_org
     assert result["new_pairs"] == sum(1 for pair in meetings if pair not in met)
     assert result["interest"] == pytest.approx(sum(interest[pair] for pair in meetings))
@@ -79,7 +83,7 @@ def instances(draw):
     return instance
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None, derandomize=True, database=None)
 @given(instances())
 def test_everyone_is_seated_once_per_round_and_counts_are_right(instance):
     recount(instance, plan_rounds(instance))
@@ -200,3 +204,81 @@ def test_cli_bad_input_exits_2(stdin):
     completed = run_cli("rounds", stdin=stdin)
     assert completed.returncode == 2
     assert completed.stderr.startswith("error: ")
+
+
+# -- constructions and bounds ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "table_size", "rounds"),
+    [(9, 3, 4), (16, 4, 5), (25, 5, 6), (49, 7, 8), (32, 4, 8), (1000, 8, 8), (35, 5, 7)],
+)
+def test_finite_field_designs_give_no_repeats_at_once(count, table_size, rounds):
+    instance = {"participants": people(count), "table_size": table_size, "rounds": rounds}
+    result = plan_rounds(instance)
+    recount(instance, result)
+    assert result["construction"] == "finite_field"
+    assert (result["repeat_pairs"], result["repeat_pairs_best_possible"]) == (0, True)
+    assert result["iterations"] == 0
+
+
+def test_kirkman_15_3_7_and_golfers_32_4_9_have_no_repeats():
+    for count, table_size, rounds in [(15, 3, 7), (32, 4, 9)]:
+        instance = {"participants": people(count), "table_size": table_size, "rounds": rounds}
+        instance["time_limit_s"] = 300  # only a safety cap: the design search counts work
+        result = plan_rounds(instance)
+        recount(instance, result)
+        assert result["repeat_pairs"] == 0, (count, table_size, rounds)
+        assert result["stopped_by"] == "solved"
+
+
+def test_designs_keep_associations_apart():
+    # 64 people of 8 associations of 8, tables of 8: each association fills one group of the
+    # transversal design, whose members never meet
+    instance = {"participants": people(64, 8), "table_size": 8, "rounds": 8}
+    result = plan_rounds(instance)
+    recount(instance, result)
+    assert (result["repeat_pairs"], result["same_organisation_pairs"]) == (0, 0)
+
+
+def test_kirkman_with_met_before_pairs_keeps_every_hard_constraint():
+    met = [["p0", "p1"], ["p2", "p3"], ["p4", "p5"]]
+    instance = {"participants": people(15), "table_size": 3, "rounds": 7, "met_before": met}
+    result = plan_rounds(instance)
+    recount(instance, result)
+    # in 7 rounds every pair of 15 meets exactly once, so the three met pairs must meet too
+    assert (result["repeat_pairs"], result["new_pairs"]) == (0, 105 - 3)
+    assert result["stopped_by"] == "solved"
+
+
+def test_uneven_numbers_use_a_design_with_one_empty_seat_per_table():
+    instance = {"participants": people(46), "table_size": 7, "rounds": 7}  # 7 tables, 3 short
+    result = plan_rounds(instance)
+    recount(instance, result)
+    assert result["construction"] == "finite_field"
+    assert result["repeat_pairs"] == 0
+
+
+def test_counting_bound_proves_the_best_possible():
+    # 32 people at tables of 4 cannot meet 11 times 3 new people: 32 repeats at least
+    instance = {"participants": people(32), "table_size": 4, "rounds": 11, "time_limit_s": 3}
+    result = plan_rounds(instance)
+    recount(instance, result)
+    assert result["repeat_pairs_lower_bound"] == 32
+    assert result["repeat_pairs"] >= 32
+
+
+def test_a_pair_meeting_three_times_counts_twice():
+    instance = {"participants": people(2), "table_size": 2, "rounds": 3}
+    result = plan_rounds(instance)
+    assert result["repeat_pairs"] == 2 == result["repeat_pairs_lower_bound"]
+    assert result["repeat_pairs_best_possible"]
+
+
+@pytest.mark.parametrize("q", [2, 3, 4, 5, 7, 8, 9, 16, 25, 27])
+def test_finite_fields_are_fields(q):
+    add, mul = field_tables(q)
+    elements = np.arange(q)
+    for a in range(1, q):
+        assert sorted(mul[a]) == list(elements)  # every non-zero element has an inverse
+    assert (mul[:, add] == add[mul[:, :, None], mul[:, None, :]]).all()  # distributive

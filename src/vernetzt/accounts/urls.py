@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
+    path("api-schluessel/", views.api_tokens, name="api_tokens"),
 ]

@@ -22,3 +22,26 @@ def profile(request):
         )
         return response
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def api_tokens(request):
+    """Personal API tokens: create one (shown once) and revoke."""
+    from .api_tokens import TokenError, create_api_token, revoke_api_token  # noqa: PLC0415
+
+    new_key = None
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            try:
+                token_id = int(request.POST["revoke"])
+            except ValueError:
+                token_id = 0
+            if revoke_api_token(user=request.user, token_id=token_id):
+                messages.success(request, _("The token has been revoked."))
+            return redirect("accounts:api_tokens")
+        try:
+            _token, new_key = create_api_token(user=request.user, name=request.POST.get("name", ""))
+        except TokenError:
+            messages.error(request, _("You have too many tokens. Please revoke one first."))
+    tokens = request.user.api_tokens.all()
+    return render(request, "accounts/api_tokens.html", {"tokens": tokens, "new_key": new_key})

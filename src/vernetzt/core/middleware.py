@@ -3,6 +3,8 @@ from django.contrib.auth import get_user
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from . import bad_input, views
+
 
 class LanguageMiddleware:
     """German unless the visitor chose otherwise: cookie first, then the saved profile language.
@@ -44,26 +46,66 @@ class LanguageMiddleware:
         return response
 
 
-class DropNullCharactersMiddleware:
-    """Remove NUL characters from query parameters before any view reads them.
+class RejectBadInputMiddleware:
+    """Answer 400 with a clear message for NUL bytes and lone surrogates, anywhere.
 
-    Nobody types a NUL; it only comes from broken clients or probes, and PostgreSQL refuses
-    it in text (a 500 in any search or filter). Dropping it here keeps every filter and
-    search of every app on its normal path. Form posts are checked by the form fields
-    themselves (Django's CharField refuses NUL with a message).
+    Nobody types them; they come from broken clients or probes, and PostgreSQL refuses them
+    in text (a 500 in any search, filter, form or token look-up). Checked here once for the
+    path (token URLs too), the query, form fields and JSON bodies, so that no view of any
+    app has to. The API gets JSON (`{"errors": {"__all__": [...]}}`), pages a 400 page.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "%00" in query or "\x00" in query:
-            cleaned = request.GET.copy()
-            for key in list(cleaned.keys()):
-                values = [value.replace("\x00", "") for value in cleaned.getlist(key)]
-                del cleaned[key]
-                cleaned.setlist(key.replace("\x00", ""), values)
-            cleaned._mutable = False
-            request.GET = cleaned
+        if bad_input.request_has_bad_text(request):
+            return bad_input.bad_request_response(request)
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: private, no-store` on personal and staff pages.
+
+    Personal: a URL with a token in it (the personal link, tickets, survey links) or a
+    signed-in person's page; no shared cache or browser history keeps them. A response that
+    says `public` itself (open data, map tiles) keeps its own header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "public" in response.get("Cache-Control", ""):
+            return response
+        match = getattr(request, "resolver_match", None)
+        personal = bool(match and any("token" in name for name in match.kwargs))
+        user = getattr(request, "user", None)
+        if personal or (user is not None and user.is_authenticated):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DebugErrorPageMiddleware:
+    """With DEBUG on (`make run`), a 404 shows the site's own page, not Django's yellow one.
+
+    Django answers a 404 with its technical page whenever DEBUG is on; a newcomer takes that
+    for a crash. Only HTML 404s that are not already the site's page are replaced, so an API's
+    JSON 404 stays as it is. Add `?technical` to the address to see Django's page anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and not getattr(response, "is_site_error_page", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and "technical" not in request.GET
+        ):
+            return views.page_not_found(request)
+        return response

@@ -1,26 +1,28 @@
 """Pages of the site's frame: home, health check, legal pages, language switch, errors."""
 
-from django.apps import apps
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from . import devmail
+from .hooks import ask_apps
 from .models import SitePage
 
 
 def home(request):
     """The front page. Other apps add their part through `AppConfig.home_context(request)`."""
     context = {}
-    for app_config in apps.get_app_configs():
-        contribute = getattr(app_config, "home_context", None)
-        if contribute:
-            context.update(contribute(request))
+    for part in ask_apps("home_context", request):
+        context.update(part)
     return render(request, "core/home.html", context)
 
 
@@ -68,13 +70,38 @@ def set_language(request):
     return HttpResponseRedirect("/")
 
 
+def database_unavailable(error) -> bool:
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+def unavailable_response(request, retry_after: int = 30):
+    """The answer while the database is down: JSON for the API, a plain page otherwise.
+
+    Rendered without the request context: the context processors would need the database.
+    """
+    message = _("vernetzt is briefly unavailable. Please try again in a minute.")
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"errors": {"__all__": [message]}}, status=503)
+    else:
+        html = render_to_string(
+            "core/error_plain.html",
+            {"status": 503, "title": _("Briefly unavailable"), "message": message},
+        )
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _error(request, status, title, message, exception=None):
-    return render(
+    response = render(
         request,
         "core/error.html",
         {"status": status, "title": title, "message": message},
         status=status,
     )
+    response.is_site_error_page = True  # see DebugErrorPageMiddleware
+    return response
 
 
 def bad_request(request, exception=None):
@@ -111,6 +138,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """500, or 503 with Retry-After when the database cannot be reached (never a traceback)."""
+    if database_unavailable(sys.exc_info()[1]):
+        return unavailable_response(request)
     return _error(
         request,
         500,
@@ -129,3 +159,49 @@ def csrf_failure(request, reason=""):
             "reload the page and send the form again."
         ),
     )
+
+
+# Kept out of search engines: personal links, staff pages, accounts, the API, the hall's pages.
+ROBOTS_DISALLOW = (
+    "/veranstaltungen/*/anmeldung/",
+    "/veranstaltungen/*/verwaltung/",
+    "/veranstaltungen/*/einlass/",
+    "/verzeichnis/verwaltung/",
+    "/verzeichnis/*/bearbeiten/",
+    "/verwaltung/",
+    "/konto/",
+    "/api/",
+    "/live/",
+    "/foren/",
+    "/veranstaltungen/*/foren/",
+    "/umfrage/",
+    "/berichte/",
+    "/entwicklung/",
+)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _development_only():
+    if not settings.DEBUG:
+        raise Http404
+
+
+@require_GET
+def dev_emails(request):
+    """`make run` only: the emails the site would have sent, newest first."""
+    _development_only()
+    return render(request, "core/dev/emails.html", {"emails": devmail.saved_emails()})
+
+
+@require_GET
+def dev_email(request, stem):
+    _development_only()
+    email = devmail.saved_email(stem)
+    if email is None:
+        raise Http404
+    return render(request, "core/dev/email.html", {"email": email})

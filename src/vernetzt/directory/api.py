@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from vernetzt.core.api_schemas import ErrorsOut
+
 from .queries import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -65,13 +67,15 @@ class DirectoryQuery(Schema):
     field: str = Field("", max_length=100, description="Field of activity (slug).")
     language: str = Field("", max_length=100, description="Language spoken (code).")
     target_group: str = Field("", max_length=100, description="Target group (slug).")
+    near: int | None = Field(None, ge=1, description="Municipality id: within `km` of it.")
+    km: float = Field(20, gt=0, le=500)
     page: int = Field(1, ge=1, le=100000)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 @router.get(
     "/organisations",
-    response=OrganisationPage,
+    response={200: OrganisationPage, 400: ErrorsOut},
     exclude_none=True,
     summary="Search the directory",
     url_name="organisations",
@@ -96,7 +100,7 @@ def list_organisations(request, params: Query[DirectoryQuery]):
 
 @router.get(
     "/organisations/{slug}",
-    response=OrganisationOut,
+    response={200: OrganisationOut, 404: ErrorsOut},
     exclude_none=True,
     summary="One association",
     url_name="organisation",

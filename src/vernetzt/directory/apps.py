@@ -6,6 +6,13 @@ class DirectoryConfig(AppConfig):
     name = "vernetzt.directory"
     verbose_name = _("Directory")
 
+    def ready(self):
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import tasks
+
+        self.tasks = tasks
+
     def media_access(self, request, name):
         """Logos: public for a listed association whose profile the visitor may see."""
         if not name.startswith("logos/"):

@@ -94,7 +94,8 @@ TARGET_GROUPS = {
     "gefluechtete": _("refugees"),
     "neuzugewanderte": _("newcomers"),
     "studierende": _("students"),
-    "alle": _("everyone"),
+    # Not "everyone": next to the filter's "all" option that read as the same word twice.
+    "alle": _("open to everyone"),
 }
 
 # Languages Django knows are labelled from Django's own catalogue; these are not in it.

@@ -4,12 +4,15 @@ import io
 import secrets
 
 from django import forms
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+
+from vernetzt.core.collation import collated
 
 from .enums import DESCRIPTION_LANGUAGES, TermKind
 from .models import Membership, Organisation, Term
@@ -125,11 +128,14 @@ class OrganisationProfileForm(forms.ModelForm):
             self.fields[name] = TermChoiceField(
                 queryset=terms.filter(kind=kind), required=False, label=old.label
             )
+            # In the reader's alphabetical order, not in the order of the keys.
+            self.fields[name].choices = [
+                (term.pk, term.label)
+                for term in collated(terms.filter(kind=kind), key=lambda term: term.label)
+            ]
         self.fields["municipality"].queryset = self.fields["municipality"].queryset.order_by("name")
         self.fields["founding_year"].widget.attrs.update(min=1800, max=timezone.now().year)
         translations = self.instance.description_translations or {}
-        from django.conf.locale import LANG_INFO  # noqa: PLC0415 - names of the languages
-
         for code in DESCRIPTION_LANGUAGES:
             self.fields[f"description_{code}"] = forms.CharField(
                 label=_("Description in %(language)s (optional)")
@@ -201,7 +207,13 @@ class OrganisationProfileForm(forms.ModelForm):
 
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100)
-    email = forms.EmailField(label=_("Your email address"), help_text=_("You get a copy."))
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_(
+            "The association replies to this address. You get a copy of your message if you "
+            "are logged in with this address."
+        ),
+    )
     message = forms.CharField(
         label=_("Your message"), max_length=4000, min_length=10, widget=forms.Textarea
     )

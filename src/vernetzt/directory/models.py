@@ -13,6 +13,7 @@ from .enums import (
     TermKind,
     Visibility,
 )
+from .search import build_search_text
 
 
 class District(models.Model):
@@ -229,8 +230,6 @@ class Organisation(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from .search import build_search_text  # noqa: PLC0415 - search imports this module
-
         self.search_text = build_search_text(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}

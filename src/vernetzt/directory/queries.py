@@ -7,12 +7,16 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 
+from vernetzt.core.collation import collated
+
 from .enums import FieldGroup, TermKind
-from .models import District, Organisation, Term
+from .geo import MAX_KM, within_km
+from .models import District, Municipality, Organisation, Term
 from .search import MAX_QUERY_LENGTH, organisations_matching
 from .visibility import Viewer, group_visible_q, public_point, visible_fields
 
 MAX_PAGE_SIZE = 100
+DEFAULT_KM = 20
 DEFAULT_PAGE_SIZE = 25
 
 
@@ -28,6 +32,8 @@ class DirectoryFilters:
     field: str = ""
     language: str = ""
     target_group: str = ""
+    near: str = ""  # municipality id: "within km of"
+    km: str = ""
 
     @classmethod
     def from_params(cls, params) -> "DirectoryFilters":
@@ -41,11 +47,21 @@ class DirectoryFilters:
             field=value("field"),
             language=value("language"),
             target_group=value("target_group"),
+            near=value("near", 12) if value("near", 12).isdigit() else "",
+            km=value("km", 6),
         )
 
     @property
     def active(self) -> bool:
-        return any([self.q, self.district, self.field, self.language, self.target_group])
+        return any([self.q, self.district, self.field, self.language, self.target_group, self.near])
+
+    @property
+    def distance_km(self) -> float:
+        try:
+            km = float(self.km)
+        except ValueError:
+            return DEFAULT_KM
+        return km if 0 < km <= MAX_KM else DEFAULT_KM
 
 
 def listed_organisations(viewer: Viewer | None = None):
@@ -64,6 +80,18 @@ def organisations_filtered(filters: DirectoryFilters, viewer: Viewer):
         queryset = queryset.filter(municipality__district__key=filters.district)
     if filters.field:
         queryset = queryset.filter(fields__slug=filters.field)
+    if filters.near:
+        centre = Municipality.objects.filter(pk=int(filters.near)).first()
+        if centre is None:
+            return queryset.none()
+        queryset = within_km(
+            queryset,
+            centre.latitude,
+            centre.longitude,
+            filters.distance_km,
+            lat_field="municipality__latitude",
+            lon_field="municipality__longitude",
+        )
     if filters.language:
         queryset = queryset.filter(languages__slug=filters.language).filter(
             group_visible_q(viewer, FieldGroup.PROFILE)
@@ -102,15 +130,25 @@ def filter_choices() -> dict:
     for term in Term.objects.all():
         terms[term.kind].append(Choice(term.slug, str(term.label)))
     for kind in terms:
-        terms[kind].sort(key=lambda choice: choice.label)
+        terms[kind] = collated(terms[kind], key=lambda choice: choice.label)
     choices = {
-        "districts": [
-            Choice(district.key, str(district))
-            for district in District.objects.only("key", "name", "kind").order_by("name", "key")
-        ],
+        "districts": collated(
+            [
+                Choice(district.key, str(district))
+                for district in District.objects.only("key", "name", "kind")
+            ],
+            key=lambda choice: choice.label,
+        ),
         "fields": terms[TermKind.FIELD],
         "languages": terms[TermKind.LANGUAGE],
         "target_groups": terms[TermKind.TARGET],
+        # For "near": every municipality of the state, by name (ids as strings).
+        "municipalities": [
+            Choice(str(pk), name)
+            for pk, name in Municipality.objects.filter(district__state="HE")
+            .order_by("name", "key")
+            .values_list("pk", "name")
+        ],
     }
     cache.set(cache_key, choices, CHOICES_CACHE_SECONDS)
     return choices

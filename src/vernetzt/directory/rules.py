@@ -23,5 +23,6 @@ def is_organisation_member(user, organisation):
     return Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
+rules.add_perm("directory.manage_directory", is_staff)
 rules.add_perm("directory.change_organisation", is_staff | is_organisation_admin)
 rules.add_perm("directory.view_organisation_members", is_staff | is_organisation_member)

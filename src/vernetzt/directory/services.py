@@ -2,16 +2,18 @@
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
+
 from .enums import FIELDS_OF_ACTIVITY, LANGUAGE_CODES, TARGET_GROUPS, TermKind
 from .geodata import read_districts, read_municipalities
 from .models import HistoryEntry, Invitation, Membership, Organisation, Term
 from .search import build_search_text
-from .tasks import relay_contact_message, send_invitation
 
 
 @transaction.atomic
@@ -199,7 +201,9 @@ def invite_colleague(*, organisation, email, role, invited_by, language):
         invited_by=invited_by,
     )
     transaction.on_commit(
-        lambda: send_invitation.enqueue(invitation_id=invitation.pk, language=language)
+        lambda: tasks_of("directory").send_invitation.enqueue(
+            invitation_id=invitation.pk, language=language
+        )
     )
     return invitation
 
@@ -235,13 +239,29 @@ def contact_recipients(organisation) -> list[str]:
     )
 
 
-def send_contact_message(*, organisation, sender_name, sender_email, message, language):
-    """Queue the message to the association and a copy to the sender; addresses stay hidden."""
+def is_verified_email(user, email: str) -> bool:
+    """Whether `email` is a verified address of the signed-in `user` (allauth)."""
+    if not getattr(user, "is_authenticated", False) or not email:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
-    relay_contact_message.enqueue(
+
+def send_contact_message(
+    *, organisation, sender_name, sender_email, message, language, user=None
+) -> bool:
+    """Queue the message to the association; addresses stay hidden.
+
+    A copy goes to the sender only when `sender_email` is a verified address of the
+    signed-in `user`: the relay never mails an address someone merely typed. Returns whether
+    a copy is sent.
+    """
+    send_copy = is_verified_email(user, sender_email)
+    tasks_of("directory").relay_contact_message.enqueue(
         organisation_id=organisation.pk,
         sender_name=sender_name,
         sender_email=sender_email,
         message=message,
         language=language,
+        send_copy=send_copy,
     )
+    return send_copy

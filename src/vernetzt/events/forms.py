@@ -1,5 +1,8 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from vernetzt.directory.models import Organisation
 
 from .models import Event, ProgrammeItem, StagePerson, Venue
 
@@ -9,8 +12,6 @@ class DateTimeInput(forms.DateTimeInput):
 
     def format_value(self, value):
         if hasattr(value, "strftime"):
-            from django.utils import timezone
-
             if timezone.is_aware(value):
                 value = timezone.localtime(value)
             return value.strftime("%Y-%m-%dT%H:%M")
@@ -83,8 +84,6 @@ class StagePersonForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme_item"].queryset = event.programme_items.all()
-        from vernetzt.directory.models import Organisation
-
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             status=Organisation.Status.ARCHIVED
         ).only("id", "name")

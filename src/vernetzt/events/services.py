@@ -1,10 +1,11 @@
-"""Writes of meetings: copy a meeting (programme, questions, limits; dates shifted)."""
+"""Writes of meetings: save a meeting, copy one (programme, questions, limits; dates shifted)."""
 
 from datetime import datetime
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+
+from vernetzt.core.hooks import ask_apps
 
 from .models import Event, StagePerson
 
@@ -57,11 +58,36 @@ def copy_event(*, source: Event, title: str, slug: str, starts_at: datetime) -> 
         person.pk = None
         person.event = target
         person.save()
-    for app_config in apps.get_app_configs():
-        hook = getattr(app_config, "copy_event_data", None)
-        if hook:
-            hook(source, target, delta)
+    ask_apps("copy_event_data", source, target, delta)
     return target
+
+
+@transaction.atomic
+def save_event(*, form) -> Event:
+    """Save the staff's meeting form (a new meeting or changes) and let other apps follow.
+
+    Apps react through `AppConfig.event_saved(event, created=..., previous_capacity=...)`
+    (registration: the built-in questions of a new meeting; more places move the waiting
+    list up). The form must be valid.
+    """
+    created = form.instance._state.adding
+    previous_capacity = (
+        None
+        if created
+        else Event.objects.values_list("capacity", flat=True).get(pk=form.instance.pk)
+    )
+    event = form.save()
+    ask_apps("event_saved", event, created=created, previous_capacity=previous_capacity)
+    return event
+
+
+def add_to_programme(*, event: Event, form):
+    """Add a programme item or a person on stage (a valid ProgrammeItemForm or
+    StagePersonForm) to the meeting."""
+    entry = form.save(commit=False)
+    entry.event = event
+    entry.save()
+    return entry
 
 
 def next_meeting():

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from vernetzt.core.permissions import permission_required
 
-from . import services
+from . import queries, services
 from .forms import CopyEventForm, EventForm, ProgrammeItemForm, StagePersonForm, VenueForm
 from .models import Event, ProgrammeItem, StagePerson
 
@@ -27,18 +27,16 @@ def event_detail(request, slug):
     if not request.user.is_staff:
         queryset = queryset.filter(status__in=Event.VISIBLE_STATUSES)
     event = get_object_or_404(queryset, slug=slug)
-    from vernetzt.registration import queries
-
     return render(
         request,
         "events/event_detail.html",
         {
             "event": event,
             "programme": queries.programme(event),
-            "places_left": queries.places_left(event),
             "photographers": event.stage_people.filter(
                 role="photographer", programme_item__isnull=True
             ),
+            **queries.page_context(event),
         },
     )
 
@@ -47,10 +45,7 @@ def event_detail(request, slug):
 def event_create(request):
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        event = form.save()
-        from vernetzt.registration.services import ensure_builtin_questions
-
-        ensure_builtin_questions(event=event)
+        event = services.save_event(form=form)
         messages.success(request, _("Meeting created."))
         return redirect("events:manage", slug=event.slug)
     return render(request, "events/form.html", {"form": form, "title": _("New meeting")})
@@ -69,14 +64,9 @@ def venue_create(request):
 @staff_required
 def event_manage(request, slug):
     event = get_object_or_404(Event, slug=slug)
-    old_capacity = event.capacity
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        event = form.save()
-        if event.capacity > old_capacity:
-            from vernetzt.registration.services import promote_waiting
-
-            promote_waiting(event=event)
+        event = services.save_event(form=form)
         messages.success(request, _("Your changes are saved."))
         return redirect("events:manage", slug=event.slug)
     return render(
@@ -93,19 +83,13 @@ def programme(request, slug):
     )
     if request.method == "POST":
         if "add_item" in request.POST and item_form.is_valid():
-            item = item_form.save(commit=False)
-            item.event = event
-            item.save()
+            services.add_to_programme(event=event, form=item_form)
             messages.success(request, _("Programme item added."))
             return redirect("events:programme", slug=slug)
         if "add_person" in request.POST and person_form.is_valid():
-            person = person_form.save(commit=False)
-            person.event = event
-            person.save()
+            services.add_to_programme(event=event, form=person_form)
             messages.success(request, _("Person added."))
             return redirect("events:programme", slug=slug)
-    from vernetzt.registration import queries
-
     return render(
         request,
         "events/programme.html",

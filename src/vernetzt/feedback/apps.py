@@ -5,3 +5,24 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "vernetzt.feedback"
     verbose_name = _("Feedback surveys")
+
+    def ready(self):
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import tasks
+
+        self.tasks = tasks
+
+    # AppConfig hooks import on call: apps.py is loaded before the models are ready.
+
+    def report_surveys(self, events) -> list[dict]:
+        """The yearly report (publishing) shows the results of the year's surveys."""
+        from .models import Survey
+        from .queries import results
+
+        return [
+            results(survey, with_comparison=False)
+            for survey in Survey.objects.filter(event__in=events)
+            .exclude(status=Survey.Status.DRAFT)
+            .select_related("event")
+        ]

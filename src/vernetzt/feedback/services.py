@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
 from vernetzt.registration.models import Registration
 
 from .models import (
@@ -116,8 +117,7 @@ def open_and_send(*, survey: Survey) -> int:
     Returns how many emails were queued. Raises SurveyError for a survey without questions
     or one that is closed. Sending again only reaches people not invited yet.
     """
-    from . import tasks
-
+    tasks = tasks_of("feedback")
     if not survey.questions.exists():
         raise SurveyError(_("The survey has no questions yet. Add at least one question."))
     if survey.status == Survey.Status.CLOSED:
@@ -150,8 +150,7 @@ def send_reminder(*, survey: Survey) -> int:
 
     Raises SurveyError when the survey is not open or the reminder was already sent.
     """
-    from . import tasks
-
+    tasks = tasks_of("feedback")
     queued = []
     with transaction.atomic():
         survey = Survey.objects.select_for_update().get(pk=survey.pk)

@@ -6,8 +6,14 @@ class ForumsConfig(AppConfig):
     name = "vernetzt.forums"
     verbose_name = _("Forums")
 
+    # AppConfig hooks import on call: apps.py is loaded before the models are ready.
+
     def ready(self):
-        from . import rules  # noqa: F401
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import rules, tasks  # noqa: F401 - rules registers the permissions
+
+        self.tasks = tasks
 
     def registration_sections(self, request, registration):
         """The personal page shows the forum choice and, once published, the forums."""

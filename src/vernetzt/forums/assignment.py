@@ -116,7 +116,8 @@ def _histogram(pairs, ranks) -> dict[str, int]:
 
 def fairness_report(instance: dict, result: dict, baseline: dict | None) -> dict:
     """How many got their 1st, 2nd, 3rd choice or none, by slot and forum, beside first come,
-    first served (`baseline`); the spread of each association; who was not placed and why."""
+    first served (`baseline`); the spread of each association; who was not placed and why, and
+    whose needs the placement does not meet."""
     ranks = _ranks(instance)
     forums = {f["id"]: f for f in instance["forums"]}
     slots = sorted({f["slot"] for f in instance["forums"]})
@@ -133,6 +134,10 @@ def fairness_report(instance: dict, result: dict, baseline: dict | None) -> dict
         }
         load = Counter(f for _p, f in pairs)
         unassigned = list((output or {}).get("unassigned") or [])
+        # Placed, but a need (interpretation, step-free access) is not met: staff organise it.
+        # Rows keep the solver's code and params; the template words them in the reader's
+        # language.
+        unmet_needs = list((output or {}).get("unmet_needs") or [])
         return {
             "total": _histogram(pairs, ranks),
             "by_slot": by_slot,
@@ -140,6 +145,7 @@ def fairness_report(instance: dict, result: dict, baseline: dict | None) -> dict
             "load": dict(load),
             "placed": len(pairs),
             "unassigned": unassigned,
+            "unmet_needs": unmet_needs,
             "cost": (output or {}).get("cost"),
         }
 

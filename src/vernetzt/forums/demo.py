@@ -211,7 +211,7 @@ def _results(forums, rows, tags, seed, host):
             public_answer=answer,
             answered_at=timezone.now() if answer else None,
             is_published=True,
-            field_of_activity=rng.choice(["education", "culture", "youth", "politics", ""]),
+            field_of_activity=rng.choice(["bildung", "kultur", "jugend", "teilhabe", ""]),
         )
         item.tags.set([tags[name] for name in tag_names])
         if fictional:
@@ -237,11 +237,6 @@ def _rank_all(event, seed):
 
 
 def _assign_and_publish(event, stdout):
-    try:
-        import vernetzt.solvers.assignment  # noqa: F401
-    except ImportError:
-        stdout.write("  forums: solver not installed, 2025 assignment skipped")
-        return
     run = AssignmentRun.objects.create(event=event)
     run = services.execute_run(run_id=run.pk)
     setup = services.get_setup(event=event)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from vernetzt.directory.models import Organisation
 from vernetzt.registration.models import Registration
 
-from .models import Forum, ForumSetup, ResultItem, Slot, Tag
+from .models import Forum, ForumSetup, ResultItem, Slot, Tag, field_of_activity_choices
 
 
 def _codes(value: str) -> list[str]:
@@ -158,7 +158,7 @@ class ResultForm(forms.Form):
     )
     field_of_activity = forms.ChoiceField(
         label=_("Field of activity"),
-        choices=[("", "—"), *ResultItem.Field.choices],
+        choices=lambda: [("", "—"), *field_of_activity_choices()],
         required=False,
     )
 

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.directory.enums import FIELDS_OF_ACTIVITY
+
 
 class ForumSetup(models.Model):
     """Forum settings of one meeting: the choice window, the limit per association, publishing."""
@@ -266,6 +268,11 @@ class Tag(models.Model):
         return self.name
 
 
+def field_of_activity_choices():
+    """The directory's fields of activity, so that results and associations share one list."""
+    return list(FIELDS_OF_ACTIVITY.items())
+
+
 class ResultItem(models.Model):
     """A need, demand, idea, good practice or open question raised in a forum."""
 
@@ -282,17 +289,6 @@ class ResultItem(models.Model):
         DONE = "done", _("done")
         NOT_POSSIBLE = "not_possible", _("not possible")
 
-    class Field(models.TextChoices):
-        EDUCATION = "education", _("education")
-        YOUTH = "youth", _("children and youth")
-        WOMEN = "women", _("women")
-        CULTURE = "culture", _("culture")
-        SPORT = "sport", _("sport")
-        WORK = "work", _("work and career")
-        COUNSELLING = "counselling", _("counselling")
-        POLITICS = "politics", _("political participation")
-        OTHER = "other", _("other")
-
     forum = models.ForeignKey(
         Forum, on_delete=models.CASCADE, related_name="results", verbose_name=_("forum")
     )
@@ -305,8 +301,9 @@ class ResultItem(models.Model):
         related_name="forum_results",
         verbose_name=_("raised by associations"),
     )
+    # The directory's vocabulary (decision 0031, amended): one list of fields of activity.
     field_of_activity = models.CharField(
-        _("field of activity"), max_length=20, choices=Field.choices, blank=True
+        _("field of activity"), max_length=40, choices=field_of_activity_choices, blank=True
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

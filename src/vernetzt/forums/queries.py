@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from vernetzt.directory.enums import FIELDS_OF_ACTIVITY
 from vernetzt.registration.models import Registration
 
 from .models import Forum, Placement, Ranking, ResultItem, Slot
@@ -79,7 +80,7 @@ def needs(*, published_only: bool, filters: dict):
     if tag:
         items = items.filter(tags__slug=tag)
     field = filters.get("field") or ""
-    if field in ResultItem.Field.values:
+    if field in FIELDS_OF_ACTIVITY:
         items = items.filter(field_of_activity=field)
     district = filters.get("district") or ""
     if str(district).isdigit():

@@ -26,6 +26,16 @@ urlpatterns = [
     path(S + "zuteilung/veroeffentlichen/", views.publish, name="publish"),
     path(E + "foren/<int:pk>/liste/", views.host_list, name="host_list"),
     path(E + "foren/<int:pk>/ergebnisse/", views.record, name="record"),
+    path(
+        E + "foren/<int:pk>/ergebnisse/<int:item_pk>/bearbeiten/",
+        views.record_edit,
+        name="record_edit",
+    ),
+    path(
+        E + "foren/<int:pk>/ergebnisse/<int:item_pk>/loeschen/",
+        views.record_delete,
+        name="record_delete",
+    ),
     path(P + "foren/", views.rank, name="rank"),
     path(P + "ergebnisse/", views.participant_results, name="participant_results"),
     path(P + "ergebnisse/<int:pk>/unterstuetzen/", views.support, name="support"),

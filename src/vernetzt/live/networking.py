@@ -7,8 +7,7 @@ A person is the same across meetings when the registrations share a user account
 email address (`person_key`). Who met before: people who sat at one table in an earlier
 plan (of this meeting or an earlier one), and people placed in the same forum
 (`forums.Placement`, if that model exists). Interest: shared fields of activity
-(`Organisation.fields`), offers matching needs (if the directory gets them), different
-districts.
+(`Organisation.fields`), different districts.
 """
 
 from collections import defaultdict
@@ -100,22 +99,19 @@ def _related_names(organisation, *names) -> set[str]:
 
 
 def organisation_profile(organisation) -> dict:
-    """What the interest between two associations is computed from (defensive getattr:
-    fields of activity, offers and needs may not exist in the directory yet)."""
+    """What the interest between two associations is computed from: fields of activity
+    and the district."""
     municipality = getattr(organisation, "municipality", None)
     return {
         "fields": _related_names(organisation, "fields", "fields_of_activity"),
-        "offers": _related_names(organisation, "offers"),
-        "needs": _related_names(organisation, "needs"),
         "district": getattr(municipality, "district_id", None) if municipality else None,
     }
 
 
 def pair_interest(a: dict, b: dict) -> float:
     """Mutual interest of two associations' profiles: 1 per shared field of activity,
-    1.5 per offer of one matching a need of the other, 0.5 for different districts."""
+    0.5 for different districts."""
     score = 1.0 * len(a["fields"] & b["fields"])
-    score += 1.5 * (len(a["offers"] & b["needs"]) + len(b["offers"] & a["needs"]))
     if a["district"] and b["district"] and a["district"] != b["district"]:
         score += 0.5
     return score
@@ -127,7 +123,7 @@ def select_participants(event, *, who: str) -> list:
         event=event, status=Registration.Status.CONFIRMED
     ).select_related("organisation__municipality")
     organisation_fields = {f.name for f in Organisation._meta.many_to_many}
-    for name in ("fields", "fields_of_activity", "offers", "needs"):
+    for name in ("fields", "fields_of_activity"):
         if name in organisation_fields:
             registrations = registrations.prefetch_related(f"organisation__{name}")
     if who == "checked_in":
@@ -294,6 +290,8 @@ def create_plan(
                 key: result.get(key)
                 for key in (
                     "repeat_pairs",
+                    "repeat_pairs_lower_bound",
+                    "repeat_pairs_best_possible",
                     "same_organisation_pairs",
                     "new_pairs",
                     "interest",

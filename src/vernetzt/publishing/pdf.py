@@ -1,33 +1,23 @@
 """The documentation and the report as PDF (WeasyPrint), tagged for accessibility.
 
-WeasyPrint writes PDF/UA-1 (`pdf_variant="pdf/ua-1"`: tagged structure, document language,
-title); where the installed version cannot, tagged PDF (`pdf_tags=True`) is the fallback.
+Tagged PDF/UA-1 through `vernetzt.core.pdf.write_pdf`, like every PDF of the site.
 Published documentations are cached on disk per language and version.
 """
 
 import hashlib
-import logging
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from vernetzt.core.pdf import write_pdf
 
 
 def render(template: str, context: dict, *, language: str) -> bytes:
-    from weasyprint import HTML
-
     with translation.override(language):
         html = render_to_string(template, {**context, "pdf": True, "LANGUAGE_CODE": language})
-    document = HTML(string=html, base_url=str(settings.MEDIA_ROOT))
-    for options in ({"pdf_variant": "pdf/ua-1"}, {"pdf_tags": True}, {}):
-        try:
-            return document.write_pdf(**options)
-        except (TypeError, ValueError) as error:
-            logger.info("PDF option %s not available: %s", options, error)
-    raise RuntimeError("unreachable")
+    return write_pdf(html, base_url=str(settings.MEDIA_ROOT))
 
 
 def cached(key_parts: list, build) -> bytes:

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Min
 from django.utils import timezone
 
+from vernetzt.core.hooks import ask_apps
 from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event, ProgrammeItem, StagePerson
 from vernetzt.registration.models import Registration
@@ -175,17 +176,7 @@ def report(year: int) -> dict:
     for event in events:
         for section in contributed_sections(event):
             sections.append({**section, "event": event})
-    surveys = []
-    if apps.is_installed("vernetzt.feedback"):
-        from vernetzt.feedback import queries as feedback_queries
-        from vernetzt.feedback.models import Survey
-
-        for survey in (
-            Survey.objects.filter(event__in=events)
-            .exclude(status=Survey.Status.DRAFT)
-            .select_related("event")
-        ):
-            surveys.append(feedback_queries.results(survey, with_comparison=False))
+    surveys = [survey for part in ask_apps("report_surveys", events) for survey in part]
     map_svg, covered = district_map(all_districts, title=str(year))
     return {
         "year": year,
@@ -198,6 +189,8 @@ def report(year: int) -> dict:
         "district_total": District.objects.filter(state="HE").count(),
         "map_svg": map_svg,
         "sections": sections,
+        # Year-wide sections of other apps (hook `report_sections(year)`, e.g. the network).
+        "year_sections": contributed_sections(year, hook="report_sections"),
         "surveys": surveys,
     }
 

@@ -1,9 +1,7 @@
 """Pages of publishing: news, photos and gallery, documentation, the yearly report."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vernetzt.core.exports import xlsx_response
+from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event
 
 from . import images, pdf, queries, services
@@ -22,22 +21,6 @@ from .forms import DocumentationForm, PhotoForm, PhotoUploadForm
 from .models import Documentation, NewsPost, Photo
 
 MAX_UPLOAD_REQUEST = 400 * 1024 * 1024
-
-
-def permission_required(permission):
-    def decorator(view):
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapped.__name__ = view.__name__
-        wrapped.__doc__ = view.__doc__
-        return wrapped
-
-    return decorator
 
 
 staff_required = permission_required("publishing.manage_publishing")
@@ -330,6 +313,11 @@ def report_xlsx(request, year):
     for section in data["sections"]:
         rows.append([])
         rows.append([f"{section['event'].title}: {section['title']}"])
+        for item in section["items"]:
+            rows.append(["", item["title"], item["text"], item["meta"]])
+    for section in data["year_sections"]:
+        rows.append([])
+        rows.append([section["title"]])
         for item in section["items"]:
             rows.append(["", item["title"], item["text"], item["meta"]])
     for survey in data["surveys"]:

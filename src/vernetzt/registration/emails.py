@@ -48,3 +48,12 @@ def send_reminder(registration) -> None:
         message = EmailMultiAlternatives(subject, body, to=[registration.email])
         message.attach("ticket.png", tickets.qr_png(registration.ticket_code), "image/png")
         message.send()
+
+
+def send_link(registration, *, reason: str = "resend") -> None:
+    """The personal link: asked for again, or someone tried to register this email again."""
+    with translation.override(registration.language):
+        context = _context(registration, repeat=reason == "repeat")
+        subject = _("Your personal link: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("registration/email/link.txt", context)
+        EmailMultiAlternatives(subject, body, to=[registration.email]).send()

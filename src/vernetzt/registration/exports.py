@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from vernetzt.core.pdf import write_pdf
+
 from . import enums, tickets
 
 
@@ -66,10 +68,8 @@ def badge_data(registration):
 
 
 def render_pdf(template, context) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context)
-    return HTML(string=html, base_url="/").write_pdf()
+    """Tickets, certificates, badges, lists, table plans: tagged PDF/UA like the documentation."""
+    return write_pdf(render_to_string(template, context), base_url="/")
 
 
 def pdf_response(template, context, filename) -> HttpResponse:

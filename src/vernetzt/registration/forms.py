@@ -122,6 +122,14 @@ class RegistrationForm(AnswersMixin, forms.Form):
         return data
 
 
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The email address you registered with"),
+        max_length=254,
+        error_messages={"invalid": _("This is not an email address. Example: name@example.org")},
+    )
+
+
 class ManageRegistrationForm(AnswersMixin, forms.ModelForm):
     class Meta:
         model = Registration

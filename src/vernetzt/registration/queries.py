@@ -3,9 +3,9 @@
 from collections import defaultdict
 
 from django.apps import apps
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 
-from vernetzt.events.models import Event, ProgrammeItem, StagePerson
+from vernetzt.events.models import Event
 
 from .models import Registration
 
@@ -16,15 +16,6 @@ def places_left(event: Event) -> int:
         event=event, status=Registration.Status.CONFIRMED, is_reserved=False
     ).count()
     return max(0, event.capacity - confirmed)
-
-
-def programme(event: Event):
-    return ProgrammeItem.objects.filter(event=event).prefetch_related(
-        Prefetch(
-            "stage_people",
-            queryset=StagePerson.objects.select_related("organisation").order_by("position", "id"),
-        )
-    )
 
 
 def get_by_token(*, slug: str, token: str) -> Registration | None:

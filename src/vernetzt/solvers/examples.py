@@ -13,11 +13,13 @@ def meeting_instance(
     max_per_organisation: int | None = 2,
     room: float = 1.15,
     seed: int = 0,
+    choices_per_slot: int | None = None,
 ) -> dict:
     """A yearly meeting: popular forums are wanted by many (Zipf-like), some need access needs.
 
     Capacities add up to `room` times the head count per slot, so the popular forums overflow.
     Organisation sizes are skewed too: a few large ones, many with one or two people.
+    Each person ranks 1-3 forums per slot, or exactly `choices_per_slot`.
     """
     rng = np.random.default_rng(seed)
     forums = []
@@ -50,7 +52,10 @@ def meeting_instance(
         for slot, ids in by_slot.items():
             weights = 1.0 / (1.0 + popularity[slot]) ** 1.2
             weights /= weights.sum()
-            wanted = int(rng.integers(1, min(3, len(ids)) + 1))
+            if choices_per_slot is None:
+                wanted = int(rng.integers(1, min(3, len(ids)) + 1))
+            else:
+                wanted = min(choices_per_slot, len(ids))
             picks = rng.choice(len(ids), size=wanted, replace=False, p=weights)
             preferences.extend(ids[i] for i in picks)
         people.append(

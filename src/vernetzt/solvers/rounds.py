@@ -1,467 +1,124 @@
 """Networking rounds: seat people at tables round after round so that they meet new people.
 
-This is the social golfer problem with extras. The method follows the literature: a greedy
-construction that places big organisations first (after Triska & Musliu), then a tabu search
-that swaps two people of one round, picked around a conflict (after Dotú & Van Hentenryck,
-"Scheduling social golfers locally"), with restarts from the best plan when it stalls.
+This is the social golfer problem with extras. Where a design exists (a finite-field
+transversal design or affine plane, or a cyclically developed plan found by CP-SAT; see
+`rounds_designs`), the plan starts from it, with people placed on the design's points so that
+members of one association and people who met before sit apart. Otherwise a greedy plan
+(big organisations first, after Triska & Musliu) starts a tabu search (after Dotú & Van
+Hentenryck, `rounds_search`) that improves until a proven lower bound (`rounds_bounds`), the
+step limit or the time limit, restarting when it stalls.
 
 Objective, in strict priority: (1) violations -- same-organisation pairs at a table plus every
 extra meeting of a pair; (2) pairs seated together who had met before; (3) minus the summed
-interest of distinct pairs seated together. Every step is driven by a seeded generator and
-counts, never by the clock, so the same input gives the same plan; `time_limit_s` is only a
-safety cap, and the output says when it cut the search short.
+interest of distinct pairs seated together. Every choice is driven by a seeded generator and
+step counts (CP-SAT by its deterministic work count), so the same input gives the same plan
+unless `time_limit_s` cuts the search short, which the output says.
 """
 
-import math
 import time
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from ._checks import (
-    optional_id,
-    reject_unknown_keys,
-    require_id,
-    require_int,
-    require_list,
-    require_number,
-    require_object,
-    unique_ids,
-)
-from .errors import SolverInputError
+from .rounds_bounds import repeat_lower_bound
+from .rounds_designs import CYCLIC_MAX_PEOPLE, cyclic_rounds, transversal_rounds
+from .rounds_instance import RoundsInstance, parse_rounds_instance, table_sizes
+from .rounds_search import Search
 
-TOP_LEVEL_KEYS = (
-    "participants",
-    "table_size",
-    "rounds",
-    "met_before",
-    "interest",
-    "time_limit_s",
-    "seed",
-    "max_iterations",
-)
-MAX_ROUNDS = 100
-DEFAULT_TIME_LIMIT_S = 30.0
-DEFAULT_MAX_ITERATIONS = 500_000
-# Stop the conflict phase when the best plan has not improved for this many steps.
-STALL_STOP = 20_000
-# Restart from the best plan, slightly shaken, after this many steps without improvement.
-STALL_RESTART = 10_000
-# Evaluate swaps for at most this many conflicting (round, person) positions per step.
-CONFLICT_SAMPLE = 64
-TABU_TENURE = (2, 8)
-# Once violations are gone, each step tries this many people of one round.
-POLISH_SAMPLE = 8
-
-
-@dataclass
-class RoundsInstance:
-    ids: list[str]
-    organisations: list[str | None]
-    table_size: int
-    rounds: int
-    met_before: set[tuple[int, int]]
-    interest: dict[tuple[int, int], float]
-    time_limit_s: float
-    seed: int
-    max_iterations: int
-
-
-def parse_rounds_instance(data: Any) -> RoundsInstance:
-    data = require_object(data, "instance")
-    reject_unknown_keys(data, TOP_LEVEL_KEYS, "instance")
-    people = require_list(data.get("participants"), "participants")
-    for index, person in enumerate(people):
-        require_object(person, f"participants[{index}]")
-    ids = unique_ids(people, "participants")
-    index_of = {person_id: i for i, person_id in enumerate(ids)}
-    organisations = [
-        optional_id(person.get("organisation"), f"participants[{i}].organisation")
-        for i, person in enumerate(people)
-    ]
-
-    def pair(raw: list, where: str) -> tuple[int, int]:
-        first, second = (require_id(raw[k], f"{where}[{k}]") for k in range(2))
-        for person_id in (first, second):
-            if person_id not in index_of:
-                raise SolverInputError(f"{where} names unknown participant {person_id!r}")
-        if first == second:
-            raise SolverInputError(f"{where} pairs {first!r} with themselves")
-        low, high = sorted((index_of[first], index_of[second]))
-        return low, high
-
-    met_before = set()
-    for i, raw in enumerate(require_list(data.get("met_before") or [], "met_before")):
-        if not isinstance(raw, list) or len(raw) != 2:
-            raise SolverInputError(f"met_before[{i}] must be a pair [id, id]")
-        met_before.add(pair(raw, f"met_before[{i}]"))
-    interest: dict[tuple[int, int], float] = {}
-    for i, raw in enumerate(require_list(data.get("interest") or [], "interest")):
-        if not isinstance(raw, list) or len(raw) != 3:
-            raise SolverInputError(f"interest[{i}] must be [id, id, number]")
-        key = pair(raw, f"interest[{i}]")
-        interest[key] = interest.get(key, 0) + require_number(raw[2], f"interest[{i}][2]")
-
-    time_limit = data.get("time_limit_s")
-    time_limit = DEFAULT_TIME_LIMIT_S if time_limit is None else time_limit
-    time_limit = require_number(time_limit, "time_limit_s")
-    if time_limit <= 0:
-        raise SolverInputError("time_limit_s must be positive")
-    seed = data.get("seed")
-    max_iterations = data.get("max_iterations")
-    return RoundsInstance(
-        ids=ids,
-        organisations=organisations,
-        table_size=require_int(data.get("table_size"), "table_size", 2),
-        rounds=require_int(data.get("rounds"), "rounds", 1, MAX_ROUNDS),
-        met_before=met_before,
-        interest=interest,
-        time_limit_s=float(time_limit),
-        seed=0 if seed is None else require_int(seed, "seed", 0),
-        max_iterations=DEFAULT_MAX_ITERATIONS
-        if max_iterations is None
-        else require_int(max_iterations, "max_iterations", 0),
-    )
-
-
-def table_sizes(people: int, table_size: int) -> list[int]:
-    """ceil(n / table_size) tables whose sizes differ by at most one, bigger ones first."""
-    tables = math.ceil(people / table_size)
-    if not tables:
-        return []
-    base, extra = divmod(people, tables)
-    return [base + 1] * extra + [base] * (tables - extra)
-
-
-class _IndexedSet:
-    """A set with O(1) add, remove and uniform choice, in an order fixed by the operations."""
-
-    def __init__(self) -> None:
-        self.items: list = []
-        self.position: dict = {}
-
-    def add(self, item) -> None:
-        if item not in self.position:
-            self.position[item] = len(self.items)
-            self.items.append(item)
-
-    def discard(self, item) -> None:
-        index = self.position.pop(item, None)
-        if index is None:
-            return
-        last = self.items.pop()
-        if index < len(self.items):
-            self.items[index] = last
-            self.position[last] = index
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-
-class _Search:
-    """Plan state: seats[r, t, s] holds a person; unused seats hold "ghost" people >= n
-    who cost nothing and never move, so every table keeps its size."""
-
-    def __init__(self, instance: RoundsInstance) -> None:
-        self.instance = instance
-        self.rng = np.random.default_rng(instance.seed)
-        n = self.n = len(instance.ids)
-        sizes = table_sizes(n, instance.table_size)
-        self.sizes = sizes
-        self.tables = len(sizes)
-        self.width = max(sizes)
-        total = self.tables * self.width
-        self.rounds = instance.rounds
-
-        org_codes: dict[str, int] = {}
-        org = np.full(total, -1, dtype=np.int64)
-        for person, name in enumerate(instance.organisations):
-            if name is not None:
-                org[person] = org_codes.setdefault(name, len(org_codes))
-        same_org = (org[:, None] == org[None, :]) & (org[:, None] >= 0)
-        np.fill_diagonal(same_org, False)
-        self.same_org = same_org.astype(np.int64)
-        self.org = org
-
-        seats_per_round = sum(size * (size - 1) // 2 for size in sizes)
-        # One violation must outweigh every possible change further down the priorities.
-        self.violation_weight = float(self.rounds * seats_per_round + 2)
-        self.secondary = None
-        if instance.met_before or instance.interest:
-            secondary = np.zeros((total, total))
-            for low, high in instance.met_before:
-                secondary[low, high] = secondary[high, low] = 1.0
-            scale = 0.5 / (sum(abs(w) for w in instance.interest.values()) + 1e-9)
-            for (low, high), weight in instance.interest.items():
-                secondary[low, high] -= weight * scale
-                secondary[high, low] -= weight * scale
-            self.secondary = secondary
-
-        self.count = np.zeros((total, total), dtype=np.int64)
-        self.seats = np.zeros((self.rounds, self.tables, self.width), dtype=np.int64)
-        self.table_of = np.zeros((self.rounds, total), dtype=np.int64)
-        self.violations = 0
-        self.secondary_total = 0.0
-        self.bad_pairs = _IndexedSet()
-        # tabu[(round, person)][other] = iteration until which swapping them back is tabu
-        self.tabu: dict[tuple[int, int], dict[int, int]] = {}
-        self.flat_seat = np.zeros((self.rounds, total), dtype=np.int64)
-        self.iterations = 0
-        self.stopped_by = "solved"
-
-    # -- marginal costs of one more / one fewer meeting of pairs (u, v), vectorised ----------
-
-    def cost_to_add(self, u, v) -> np.ndarray:
-        count = self.count[u, v]
-        cost = self.violation_weight * (self.same_org[u, v] + (count >= 1))
-        if self.secondary is not None:
-            cost = cost + (count == 0) * self.secondary[u, v]
-        return cost
-
-    def cost_to_remove(self, u, v) -> np.ndarray:
-        count = self.count[u, v]
-        cost = self.violation_weight * (self.same_org[u, v] + (count >= 2))
-        if self.secondary is not None:
-            cost = cost + (count == 1) * self.secondary[u, v]
-        return -cost
-
-    def change_pair(self, u: int, v: int, step: int) -> None:
-        before = int(self.count[u, v])
-        after = before + step
-        self.count[u, v] = self.count[v, u] = after
-        same = int(self.same_org[u, v])
-        self.violations += same * step + max(0, after - 1) - max(0, before - 1)
-        if self.secondary is not None and (before == 0) != (after == 0):
-            self.secondary_total += self.secondary[u, v] * (1 if after else -1)
-        key = (u, v) if u < v else (v, u)
-        if after >= 2 or (same and after >= 1):
-            self.bad_pairs.add(key)
-        else:
-            self.bad_pairs.discard(key)
-
-    # -- construction ------------------------------------------------------------------------
-
-    def construct(self) -> None:
-        """Greedy: per round, people from big organisations first, each to the cheapest table."""
-        n = self.n
-        org_size = np.bincount(self.org[:n] + 1, minlength=1)[self.org[:n] + 1]
-        org_size = np.where(self.org[:n] >= 0, org_size, 1)
-        empty = np.full((self.tables, self.width), -1, dtype=np.int64)
-        ghost = n
-        for t, size in enumerate(self.sizes):  # smaller tables get one ghost each, for good
-            for s in range(size, self.width):
-                empty[t, s] = ghost
-                ghost += 1
-        for r in range(self.rounds):
-            seats = empty.copy()
-            filled = np.zeros(self.tables, dtype=np.int64)
-            capacity = np.array(self.sizes)
-            order = self.rng.permutation(n)
-            order = order[np.argsort(-org_size[order], kind="stable")]
-            for person in order:
-                occupied = seats >= 0
-                partners = np.where(occupied, seats, 0)
-                cost = np.where(occupied, self.cost_to_add(person, partners), 0.0).sum(axis=1)
-                cost = np.where(filled < capacity, cost, np.inf)
-                best = np.flatnonzero(cost == cost.min())
-                table = best[np.argmin(filled[best])]
-                for other in seats[table, : filled[table]]:
-                    self.change_pair(person, int(other), 1)
-                seats[table, filled[table]] = person
-                filled[table] += 1
-            self.seats[r] = seats
-            for t in range(self.tables):
-                self.table_of[r, seats[t]] = t
-                self.flat_seat[r, seats[t]] = t * self.width + np.arange(self.width)
-
-    # -- local search ------------------------------------------------------------------------
-
-    def swap_deltas(self, rounds: np.ndarray, persons: np.ndarray) -> np.ndarray:
-        """Cost change of swapping person[i] with every seat of round rounds[i], all at once;
-        shape (positions, tables * width), inf where not allowed (same table, ghost seat)."""
-        used, which = np.unique(rounds, return_inverse=True)
-        used_seats = self.seats[used]
-        removal_own = self.cost_to_remove(used_seats[:, :, :, None], used_seats[:, :, None, :])
-        removal_own = removal_own.sum(axis=3)[which]  # (k, tables, width)
-        seats = used_seats[which]  # (k, tables, width)
-        own = self.table_of[rounds, persons]
-        own_rows = seats[np.arange(len(persons)), own]  # (k, width), each holds the person
-        removal_person = removal_own.reshape(len(persons), -1)[
-            np.arange(len(persons)), self.flat_seat[rounds, persons]
-        ]
-        mates = self.cost_to_add(seats[:, :, :, None], own_rows[:, None, None, :])
-        mates = np.where(own_rows[:, None, None, :] == persons[:, None, None, None], 0.0, mates)
-        with_person = self.cost_to_add(persons[:, None, None], seats)
-        delta = (
-            removal_person[:, None, None]
-            + removal_own
-            + mates.sum(axis=3)
-            + with_person.sum(axis=2)[:, :, None]
-            - with_person
-        )
-        delta[np.arange(len(persons)), own] = np.inf
-        delta[seats >= self.n] = np.inf
-        return delta.reshape(len(persons), -1)
-
-    def swap(self, r: int, a: int, b: int) -> None:
-        table_a, table_b = self.table_of[r, a], self.table_of[r, b]
-        row_a, row_b = self.seats[r, table_a], self.seats[r, table_b]
-        for x in row_a:
-            if x != a and x < self.n:
-                self.change_pair(a, int(x), -1)
-                self.change_pair(b, int(x), 1)
-        for y in row_b:
-            if y != b and y < self.n:
-                self.change_pair(b, int(y), -1)
-                self.change_pair(a, int(y), 1)
-        row_a[row_a == a] = b
-        row_b[row_b == b] = a
-        self.table_of[r, a], self.table_of[r, b] = table_b, table_a
-        self.flat_seat[r, a], self.flat_seat[r, b] = self.flat_seat[r, b], self.flat_seat[r, a]
-
-    def score(self) -> tuple[int, float]:
-        return self.violations, self.secondary_total
-
-    def violation_floor(self) -> int:
-        """A lower bound on violations, so that provably unavoidable ones end the search.
-
-        Organisations with more people than tables must share; a table of round r > 1 drawing
-        on fewer round-1 tables than it has seats repeats a round-1 pair (pigeonhole); people
-        who meet more others than exist must meet someone twice."""
-
-        def forced_pairs(people: int, groups: int) -> int:
-            q, extra = divmod(people, groups)
-            return extra * q * (q + 1) // 2 + (groups - extra) * q * (q - 1) // 2
-
-        same_org = sum(
-            forced_pairs(int(size), self.tables) for size in np.bincount(self.org[self.org >= 0])
-        )
-        pigeonhole = (self.rounds - 1) * sum(forced_pairs(size, self.tables) for size in self.sizes)
-        surplus = max(0, self.rounds * (min(self.sizes) - 1) - (self.n - 1))
-        return max(same_org * self.rounds, pigeonhole, math.ceil(self.n * surplus / 2))
-
-    def conflict_positions(self) -> tuple[np.ndarray, np.ndarray]:
-        """(rounds, persons) of everyone in a violating pair, at most a seeded sample."""
-        pairs = np.array(self.bad_pairs.items, dtype=np.int64).reshape(-1, 2)
-        together = self.table_of[:, pairs[:, 0]] == self.table_of[:, pairs[:, 1]]
-        rounds, which = np.nonzero(together)
-        rounds = np.concatenate([rounds, rounds])
-        persons = np.concatenate([pairs[which, 0], pairs[which, 1]])
-        # one entry per (round, person), in a fixed order
-        keys = np.unique(rounds * (self.n + 1) + persons)
-        rounds, persons = keys // (self.n + 1), keys % (self.n + 1)
-        if len(keys) > CONFLICT_SAMPLE:
-            chosen = np.sort(self.rng.choice(len(keys), CONFLICT_SAMPLE, replace=False))
-            rounds, persons = rounds[chosen], persons[chosen]
-        return rounds, persons
-
-    def best_move(
-        self, rounds: np.ndarray, persons: np.ndarray, best_score: tuple[int, float]
-    ) -> tuple[int, int, int]:
-        """The best non-tabu swap over the given (round, person) positions; tabu moves count
-        only if they beat the best plan so far (aspiration)."""
-        current = self.violations * self.violation_weight + self.secondary_total
-        best_total = best_score[0] * self.violation_weight + best_score[1]
-        delta = self.swap_deltas(rounds, persons)
-        for row, (r, a) in enumerate(zip(rounds.tolist(), persons.tolist(), strict=True)):
-            for b, until in (self.tabu.get((r, a)) or {}).items():
-                seat = self.flat_seat[r, b]
-                if until > self.iterations and current + delta[row, seat] >= best_total - 1e-9:
-                    delta[row, seat] = np.inf
-        lowest = delta.min()
-        if not np.isfinite(lowest):
-            return -1, -1, -1
-        rows, cols = np.nonzero(delta <= lowest + 1e-12)
-        pick = int(self.rng.integers(len(rows)))
-        r, a = int(rounds[rows[pick]]), int(persons[rows[pick]])
-        return r, a, int(self.seats[r].ravel()[cols[pick]])
-
-    def search(self) -> None:
-        deadline = time.monotonic() + self.instance.time_limit_s
-        floor = self.violation_floor()
-        best_score, best_seats = self.score(), self.seats.copy()
-        since_best = 0
-        has_secondary = self.secondary is not None
-        polish_left = 3 * self.n + 500 if has_secondary else 0
-        while True:
-            if self.iterations >= self.instance.max_iterations:
-                self.stopped_by = "iteration_limit"
-                break
-            if self.iterations % 64 == 0 and time.monotonic() > deadline:
-                self.stopped_by = "time_limit"
-                break
-            conflict_phase = self.violations > floor
-            if not conflict_phase:
-                if polish_left <= 0:
-                    break
-                polish_left -= 1
-            elif since_best >= STALL_STOP:
-                self.stopped_by = "no_progress"
-                break
-            if conflict_phase:
-                rounds, persons = self.conflict_positions()
-            else:  # polishing: the best swap for a few people of one round
-                persons = self.rng.choice(self.n, size=min(self.n, POLISH_SAMPLE), replace=False)
-                rounds = np.full(len(persons), self.rng.integers(self.rounds))
-            self.iterations += 1
-            r, a, b = self.best_move(rounds, persons, best_score)
-            if b < 0:
-                continue
-            self.swap(r, a, b)
-            until = self.iterations + int(self.rng.integers(TABU_TENURE[0], TABU_TENURE[1]))
-            self.tabu.setdefault((r, a), {})[b] = until
-            self.tabu.setdefault((r, b), {})[a] = until
-            if self.score() < best_score:
-                best_score, best_seats = self.score(), self.seats.copy()
-                since_best = 0
-            else:
-                since_best += 1
-                if since_best % STALL_RESTART == 0:
-                    self.restore(best_seats)
-                    self.shake()
-        self.restore(best_seats)
-
-    def restore(self, seats: np.ndarray) -> None:
-        """Reset to a saved plan, rebuilding the counts from the seats."""
-        self.seats = seats.copy()
-        self.count[:] = 0
-        self.violations, self.secondary_total = 0, 0.0
-        self.bad_pairs = _IndexedSet()
-        for r in range(self.rounds):
-            for t in range(self.tables):
-                row = [int(x) for x in self.seats[r, t] if x < self.n]
-                self.table_of[r, self.seats[r, t]] = t
-                for i, u in enumerate(row):
-                    for v in row[i + 1 :]:
-                        self.change_pair(u, v, 1)
-
-    def shake(self) -> None:
-        for _ in range(max(2, self.n // 16)):
-            r = int(self.rng.integers(self.rounds))
-            a, b = (int(x) for x in self.rng.choice(self.n, size=2, replace=False))
-            if self.table_of[r, a] != self.table_of[r, b]:
-                self.swap(r, a, b)
+# Steps of plain search before a cyclic design is tried (most small cases need far fewer).
+QUICK_SEARCH_STEPS = 2_000
+# Steps of the local search that places people onto the points of a design.
+MAPPING_STEPS = 2_000
 
 
 def plan_rounds(instance: dict) -> dict:
     """Seating plan for all rounds; see the module docstring for the objective."""
     parsed = parse_rounds_instance(instance)
     if not parsed.ids:
-        return _result(parsed, [[] for _ in range(parsed.rounds)], "solved", 0)
-    search = _Search(parsed)
-    search.construct()
+        return _result(parsed, [[] for _ in range(parsed.rounds)], "solved", 0, None)
+    deadline = time.monotonic() + parsed.time_limit_s
+    search = Search(parsed)
+    construction = None
+    n, size, rounds = search.n, parsed.table_size, parsed.rounds
+    design = transversal_rounds(n, size, rounds)
+    if design is not None:
+        construction = "finite_field"
+        search.load(place_people(search, design))
+    else:
+        search.construct()
     if search.n > 1 and search.tables > 1:
-        search.search()
+        if design is None and _cyclic_may_help(search):
+            search.search(deadline, QUICK_SEARCH_STEPS)
+            if search.violations > search.floor:
+                remaining = max(0.0, deadline - time.monotonic())
+                cyclic = cyclic_rounds(n, size, rounds, parsed.seed, wall_limit=remaining / 2)
+                if cyclic is not None:
+                    construction = "cyclic"
+                    search.load(place_people(search, cyclic))
+        search.search(deadline)
     plan = []
     for r in range(parsed.rounds):
         tables = [sorted(int(x) for x in row if x < search.n) for row in search.seats[r]]
         plan.append(sorted(tables))
-    return _result(parsed, plan, search.stopped_by, search.iterations)
+    return _result(parsed, plan, search.stopped_by, search.iterations, construction)
+
+
+def _cyclic_may_help(search: Search) -> bool:
+    return (
+        search.n <= CYCLIC_MAX_PEOPLE
+        and search.n == search.tables * search.instance.table_size
+        and repeat_lower_bound(search.n, search.sizes, search.rounds) == 0
+    )
+
+
+def place_people(search: Search, design: list[list[list[int]]]) -> list[list[list[int]]]:
+    """Put people on the design's points (0..n-1) so that few costly pairs meet.
+
+    People of big organisations come first, so an organisation fills consecutive points (in a
+    transversal design: one group, whose members never meet). Then a local search swaps the
+    points of two people while that lowers the cost of the pairs who meet (same organisation
+    above everything, then met before, then interest), for people in costly pairs first.
+    """
+    n = search.n
+    org = search.org[:n]
+    org_size = np.bincount(org + 1)[org + 1]
+    order = np.lexsort((np.arange(n), org, -np.where(org >= 0, org_size, 0)))
+    person_at = order.copy()  # person_at[point]
+    meets = np.zeros((n, n))
+    for tables in design:
+        for table in tables:
+            idx = np.array(table, dtype=np.int64)
+            meets[np.ix_(idx, idx)] += 1
+    np.fill_diagonal(meets, 0)
+    cost = search.violation_weight * search.same_org[:n, :n].astype(float)
+    if search.secondary is not None:
+        cost = cost + search.secondary[:n, :n]
+    if not cost.any():
+        return [[[int(person_at[p]) for p in table] for table in tables] for tables in design]
+    point_of = np.empty(n, dtype=np.int64)
+    point_of[person_at] = np.arange(n)
+    for _ in range(MAPPING_STEPS):
+        together = meets[np.ix_(point_of, point_of)]  # person x person meetings
+        paid = (cost * together).sum(axis=1)
+        a = int(np.argmax(paid))
+        if paid[a] <= 0:
+            break
+        gain = (cost[a][None, :] - cost) * (together - together[a][None, :])
+        delta = gain.sum(axis=1) - gain[np.arange(n), np.arange(n)] - gain[:, a]
+        delta[a] = np.inf
+        b = int(np.argmin(delta))
+        if delta[b] >= -1e-12:
+            break
+        point_of[a], point_of[b] = point_of[b], point_of[a]
+    person_at[point_of] = np.arange(n)
+    return [[[int(person_at[p]) for p in table] for table in tables] for tables in design]
 
 
 def _result(
-    parsed: RoundsInstance, plan: list[list[list[int]]], stopped_by: str, iterations: int
+    parsed: RoundsInstance,
+    plan: list[list[list[int]]],
+    stopped_by: str,
+    iterations: int,
+    construction: str | None,
 ) -> dict:
     """Counts recomputed from the plan itself, independent of the search's bookkeeping."""
     meetings: dict[tuple[int, int], int] = {}
@@ -474,12 +131,17 @@ def _result(
                     org = parsed.organisations[u]
                     same_org_pairs += org is not None and org == parsed.organisations[v]
     ids = parsed.ids
+    repeats = sum(times - 1 for times in meetings.values())
+    bound = repeat_lower_bound(len(ids), table_sizes(len(ids), parsed.table_size), parsed.rounds)
     return {
         "rounds": [[[ids[person] for person in table] for table in tables] for tables in plan],
-        "repeat_pairs": sum(1 for times in meetings.values() if times > 1),
+        "repeat_pairs": repeats,
+        "repeat_pairs_lower_bound": bound,
+        "repeat_pairs_best_possible": repeats == bound,
         "same_organisation_pairs": same_org_pairs,
         "new_pairs": sum(1 for pair in meetings if pair not in parsed.met_before),
         "interest": sum(parsed.interest.get(pair, 0) for pair in sorted(meetings)),
+        "construction": construction,
         "stopped_by": stopped_by,
         "iterations": iterations,
     }

@@ -2,30 +2,27 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from vernetzt.core.permissions import permission_required
 
 from .. import services
 from ..forms import InvitationForm, OrganisationProfileForm
 from ..models import Invitation, Organisation
 
 
-def _organisation_for_admin(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not request.user.is_authenticated:
-        return None, redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("directory.change_organisation", organisation):
-        raise PermissionDenied
-    return organisation, None
+def _organisation(slug):
+    return get_object_or_404(Organisation, slug=slug)
 
 
-def organisation_edit(request, slug):
+admin_required = permission_required("directory.change_organisation", load=_organisation)
+
+
+@admin_required
+def organisation_edit(request, organisation, slug):
     """The association admin (or staff) edits the profile and who sees which group."""
-    organisation, refusal = _organisation_for_admin(request, slug)
-    if refusal:
-        return refusal
     if request.method == "POST":
         form = OrganisationProfileForm(request.POST, request.FILES, instance=organisation)
         if form.is_valid():
@@ -39,10 +36,8 @@ def organisation_edit(request, slug):
     )
 
 
-def organisation_invite(request, slug):
-    organisation, refusal = _organisation_for_admin(request, slug)
-    if refusal:
-        return refusal
+@admin_required
+def organisation_invite(request, organisation, slug):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.invite_colleague(
@@ -78,7 +73,7 @@ def invitation_accept(request, token):
     if request.method == "POST" and matches:
         services.accept_invitation(invitation=invitation, user=request.user)
         messages.success(
-            request, _("Welcome! You now act for %(name)s.") % {"name": invitation.organisation}
+            request, _("Welcome! You now act for “%(name)s”.") % {"name": invitation.organisation}
         )
         return redirect(invitation.organisation)
     return render(

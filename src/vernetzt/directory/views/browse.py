@@ -76,5 +76,19 @@ def organisation_detail(request, slug):
             "members": members,
             "can_contact": organisation.is_listed,
             "point": public_point(organisation, fields),
+            "sections": contributed_sections(request, organisation),
         },
     )
+
+
+def contributed_sections(request, organisation) -> list[dict]:
+    """Sections that apps further down add to an association's page (AppConfig hook
+    `organisation_sections(request, organisation) -> [{"html": safe html}]`)."""
+    from django.apps import apps  # noqa: PLC0415
+
+    sections = []
+    for app_config in apps.get_app_configs():
+        contribute = getattr(app_config, "organisation_sections", None)
+        if contribute:
+            sections.extend(contribute(request, organisation) or [])
+    return sections

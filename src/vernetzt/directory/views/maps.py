@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..models import District
 from ..queries import DirectoryFilters, filter_choices, organisations_filtered
@@ -77,7 +77,7 @@ def _map_row(values) -> SimpleNamespace:
     )
 
 
-@require_GET
+@require_safe
 def map_data(request):
     """Compact GeoJSON of the markers: [lon, lat] rounded to about 10 m, name and slug only.
 
@@ -133,7 +133,7 @@ def _geojson_response(request, compressed: bytes) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @gzip_page
 @cache_control(max_age=3600, public=True)
 def districts_geojson(request):

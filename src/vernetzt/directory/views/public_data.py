@@ -7,7 +7,7 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.gzip import gzip_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from vernetzt.core.exports import safe_cell
 
@@ -32,7 +32,7 @@ def _open_data_rows(request):
         yield organisation_data(organisation, ANONYMOUS, absolute_url=request.build_absolute_uri)
 
 
-@require_GET
+@require_safe
 @gzip_page
 def open_data_geojson(request):
     """Public fields of every public entry (never what the viewer may see beyond that)."""
@@ -82,7 +82,7 @@ OPEN_DATA_COLUMNS = (
 )
 
 
-@require_GET
+@require_safe
 @gzip_page
 def open_data_csv(request):
     buffer = io.StringIO()

@@ -1,37 +1,25 @@
 """Staff tools of the directory: verify, archive, merge, import and export."""
 
-import csv
-import io
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vernetzt.core.exports import safe_cell
+from vernetzt.core.exports import csv_response, xlsx_response
+from vernetzt.core.permissions import permission_required
 
 from .. import importing, services
 from ..forms import ImportForm, MergeForm
 from ..models import Organisation
 
-
-def _require_staff(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.is_staff:
-        raise PermissionDenied
-    return None
+staff_required = permission_required("directory.manage_directory")
 
 
+@staff_required
 def manage(request):
     """Staff overview: entries waiting for verification first, with verify/archive/merge."""
-    refusal = _require_staff(request)
-    if refusal:
-        return refusal
     status = request.GET.get("status", Organisation.Status.PENDING)
     if status not in Organisation.Status.values:
         status = Organisation.Status.PENDING
@@ -49,10 +37,8 @@ def manage(request):
 
 
 @require_POST
+@staff_required
 def verify(request, slug):
-    refusal = _require_staff(request)
-    if refusal:
-        return refusal
     organisation = get_object_or_404(Organisation, slug=slug)
     services.verify_organisation(organisation=organisation, actor=request.user)
     messages.success(request, _("%(name)s is verified.") % {"name": organisation.name})
@@ -60,20 +46,16 @@ def verify(request, slug):
 
 
 @require_POST
+@staff_required
 def archive(request, slug):
-    refusal = _require_staff(request)
-    if refusal:
-        return refusal
     organisation = get_object_or_404(Organisation, slug=slug)
     services.archive_organisation(organisation=organisation, actor=request.user)
     messages.success(request, _("%(name)s is archived.") % {"name": organisation.name})
     return redirect("directory:manage")
 
 
+@staff_required
 def merge(request, slug):
-    refusal = _require_staff(request)
-    if refusal:
-        return refusal
     duplicate = get_object_or_404(Organisation, slug=slug)
     form = MergeForm(request.POST or None, duplicate=duplicate)
     if request.method == "POST" and form.is_valid():
@@ -84,16 +66,14 @@ def merge(request, slug):
         except services.MergeConflict as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Merged into %(name)s.") % {"name": target.name})
+            messages.success(request, _("Merged into “%(name)s”.") % {"name": target.name})
             return redirect(target)
     return render(request, "directory/merge.html", {"duplicate": duplicate, "form": form})
 
 
+@staff_required
 def import_organisations(request):
     """Upload, see a dry run with one line per row, then apply (the same file, one click)."""
-    refusal = _require_staff(request)
-    if refusal:
-        return refusal
     report = file_error = None
     applied = None
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -121,32 +101,12 @@ def import_organisations(request):
     )
 
 
+@staff_required
 def export(request, format):
-    refusal = _require_staff(request)
-    if refusal:
-        return refusal
-    rows = importing.export_rows(Organisation.objects.order_by("name", "pk"))
-    if format == "xlsx":
-        from openpyxl import Workbook  # noqa: PLC0415 - only this view writes Excel
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("organisations")
-        for row in rows:
-            sheet.append([safe_cell(value) for value in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="organisationen.xlsx"'
-        return response
-    if format != "csv":
+    if format not in ("csv", "xlsx"):
         raise Http404
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="organisationen.csv"'
-    return response
+    rows = importing.export_rows(Organisation.objects.order_by("name", "pk"))
+    header = next(rows)
+    if format == "xlsx":
+        return xlsx_response("organisationen.xlsx", header, rows, title="organisations")
+    return csv_response("organisationen.csv", header, rows)

@@ -8,11 +8,14 @@ from .placements import move_participant, placement_warnings, publish_assignment
 from .rankings import set_rankings
 from .results import (
     answer_item,
+    can_change_recorded,
     can_record,
+    delete_recorded_item,
     get_or_create_tag,
     merge_items,
     record_item,
     support_item,
+    update_recorded_item,
 )
 from .runs import STALE_RUN, execute_run, load_instance, participants_of, start_assignment
 from .setup import ForumError, copy_forums, get_setup, set_choice_open
@@ -21,7 +24,9 @@ __all__ = [
     "ForumError",
     "STALE_RUN",
     "answer_item",
+    "can_change_recorded",
     "can_record",
+    "delete_recorded_item",
     "copy_forums",
     "execute_run",
     "get_or_create_tag",
@@ -37,5 +42,6 @@ __all__ = [
     "set_rankings",
     "start_assignment",
     "support_item",
+    "update_recorded_item",
     "unpin",
 ]

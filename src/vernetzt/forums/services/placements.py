@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
 from vernetzt.events.models import Event
 from vernetzt.registration.models import Registration
 
@@ -80,8 +81,7 @@ def publish_assignment(*, event: Event) -> int:
     """Publish the placements: personal pages show them, hosts see their lists, and every
     placed participant with an email gets one (background task, in their language).
     Returns how many emails were queued. Raises ForumError when nobody is placed."""
-    from .. import tasks
-
+    tasks = tasks_of("forums")
     ids = list(
         Placement.objects.filter(slot__event=event, registration__status="confirmed")
         .exclude(registration__email="")

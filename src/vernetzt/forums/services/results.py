@@ -34,13 +34,7 @@ def record_item(
     """A forum host (of this forum) or staff records a result. Raises ForumError."""
     if not can_record(by, forum):
         raise ForumError(_("Only the hosts of this forum can record its results."))
-    text = (text or "").strip()
-    if not text:
-        raise ForumError(_("Please write what was said."))
-    if len(text) > 2000:
-        raise ForumError(_("Please write at most %(max)d characters.") % {"max": 2000})
-    if kind not in ResultItem.Kind.values:
-        raise ForumError(_("Please choose from the list."))
+    text = _checked_text(text, kind)
     with transaction.atomic():
         item = ResultItem.objects.create(
             forum=forum, kind=kind, text=text, created_by=by, field_of_activity=field_of_activity
@@ -48,6 +42,53 @@ def record_item(
         item.tags.set(tags)
         item.organisations.set(organisations)
     return item
+
+
+def can_change_recorded(user, item: ResultItem) -> bool:
+    """Staff always; a host only their own item of their forum, until staff published it."""
+    if not can_record(user, item.forum):
+        return False
+    return user.is_staff or (item.created_by_id == user.pk and not item.is_published)
+
+
+def _checked_text(text: str, kind: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ForumError(_("Please write what was said."))
+    if len(text) > 2000:
+        raise ForumError(_("Please write at most %(max)d characters.") % {"max": 2000})
+    if kind not in ResultItem.Kind.values:
+        raise ForumError(_("Please choose from the list."))
+    return text
+
+
+def update_recorded_item(
+    *,
+    item: ResultItem,
+    by,
+    kind: str,
+    text: str,
+    tags=(),
+    organisations=(),
+    field_of_activity: str = "",
+) -> ResultItem:
+    """A host corrects what they recorded (before staff published it). Raises ForumError."""
+    if not can_change_recorded(by, item):
+        raise ForumError(_("Only unpublished items you recorded yourself can be changed."))
+    text = _checked_text(text, kind)
+    with transaction.atomic():
+        item.kind, item.text, item.field_of_activity = kind, text, field_of_activity
+        item.save(update_fields=["kind", "text", "field_of_activity"])
+        item.tags.set(tags)
+        item.organisations.set(organisations)
+    return item
+
+
+def delete_recorded_item(*, item: ResultItem, by) -> None:
+    """A host removes what they recorded (before staff published it). Raises ForumError."""
+    if not can_change_recorded(by, item):
+        raise ForumError(_("Only unpublished items you recorded yourself can be deleted."))
+    item.delete()
 
 
 def support_item(*, item: ResultItem, registration: Registration) -> bool:

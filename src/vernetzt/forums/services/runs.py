@@ -8,8 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
 from vernetzt.events.models import Event
 from vernetzt.registration.models import Registration
+from vernetzt.solvers import assignment as solver
+from vernetzt.solvers.errors import SolverInputError
 
 from .. import assignment
 from ..models import AssignmentRun, Forum, Placement, Ranking
@@ -80,8 +83,6 @@ def start_assignment(*, event: Event, by=None) -> AssignmentRun:
     """Queue an assignment run (a background task). Refused while another run is queued or
     running for this meeting: the meeting row is locked while checking, and a conditional
     unique constraint catches anything that slips past. Raises ForumError."""
-    from .. import tasks
-
     if not Forum.objects.filter(event=event).exists():
         raise ForumError(_("This meeting has no forums yet."))
     try:
@@ -98,6 +99,7 @@ def start_assignment(*, event: Event, by=None) -> AssignmentRun:
                     _("An assignment is already running. Please wait until it has finished.")
                 )
             run = AssignmentRun.objects.create(event=event, created_by=by)
+            tasks = tasks_of("forums")
             transaction.on_commit(lambda: tasks.run_assignment.enqueue(run.pk))
     except IntegrityError:
         raise ForumError(
@@ -113,9 +115,6 @@ def execute_run(*, run_id: int) -> AssignmentRun | None:
     registrations no longer confirmed are dropped). Marks the
     run done or failed (with the error) and returns it.
     """
-    from vernetzt.solvers.assignment import assign_forums, first_come_first_served
-    from vernetzt.solvers.errors import SolverInputError
-
     claimed = AssignmentRun.objects.filter(pk=run_id, status=AssignmentRun.Status.QUEUED).update(
         status=AssignmentRun.Status.RUNNING, started_at=timezone.now()
     )
@@ -125,8 +124,8 @@ def execute_run(*, run_id: int) -> AssignmentRun | None:
     started = time.perf_counter()
     try:
         instance = load_instance(event=run.event)
-        result = assign_forums(instance)
-        baseline = first_come_first_served(instance)
+        result = solver.assign_forums(instance)
+        baseline = solver.first_come_first_served(instance)
         report = assignment.fairness_report(instance, result, baseline)
         with transaction.atomic():
             _store_placements(run, result)

@@ -1,7 +1,7 @@
 """Pages of forums, one module per audience; urls.py and apps.py import them from here."""
 
 from .common import staff_required
-from .hosts import host_list, my_forums, record
+from .hosts import host_list, my_forums, record, record_delete, record_edit
 from .participants import participant_results, personal_section, rank, support
 from .results import item_edit, merge, needs, needs_csv, needs_xlsx, tags
 from .staff_assignment import assignment, move, publish, run, run_json
@@ -26,6 +26,8 @@ __all__ = [
     "publish",
     "rank",
     "record",
+    "record_delete",
+    "record_edit",
     "run",
     "run_json",
     "slot_create",

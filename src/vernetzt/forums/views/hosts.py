@@ -1,31 +1,24 @@
 """Forum hosts: their forums, the list of participants, recording results live."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from vernetzt.core.permissions import permission_required
+
 from .. import services
 from ..forms import ResultForm
-from ..models import Forum
+from ..models import Forum, ResultItem
 
 
-def _hosted_forum(request, slug, pk, perm):
-    forum = get_object_or_404(
-        Forum.objects.select_related("event", "slot"), pk=pk, event__slug=slug
-    )
-    if not request.user.has_perm(perm, forum):
-        raise PermissionDenied
-    return forum
+def _forum(slug, pk):
+    return get_object_or_404(Forum.objects.select_related("event", "slot"), pk=pk, event__slug=slug)
 
 
-@login_required
+@permission_required("forums.view_my_forums")
 @require_GET
 def my_forums(request):
-    if not (request.user.is_staff or getattr(request.user, "is_forum_host", False)):
-        raise PermissionDenied
     forums = (
         Forum.objects.filter(host_links__user=request.user)
         .select_related("event", "slot")
@@ -34,10 +27,9 @@ def my_forums(request):
     return render(request, "forums/my_forums.html", {"forums": forums})
 
 
-@login_required
+@permission_required("forums.view_host_list", load=_forum)
 @require_GET
-def host_list(request, slug, pk):
-    forum = _hosted_forum(request, slug, pk, "forums.view_host_list")
+def host_list(request, forum, slug, pk):
     setup = services.get_setup(event=forum.event)
     placements = []
     if setup.published_at or request.user.is_staff:
@@ -53,10 +45,9 @@ def host_list(request, slug, pk):
     )
 
 
-@login_required
-def record(request, slug, pk):
+@permission_required("forums.record_results", load=_forum)
+def record(request, forum, slug, pk):
     """Record results live, from a phone."""
-    forum = _hosted_forum(request, slug, pk, "forums.record_results")
     form = ResultForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -79,5 +70,71 @@ def record(request, slug, pk):
     return render(
         request,
         "forums/record.html",
-        {"forum": forum, "event": forum.event, "form": form, "items": items},
+        {
+            "forum": forum,
+            "event": forum.event,
+            "form": form,
+            "items": items,
+            "changeable": {
+                item.pk for item in items if services.can_change_recorded(request.user, item)
+            },
+        },
+    )
+
+
+def _recorded_item(slug, pk, item_pk):
+    return get_object_or_404(
+        ResultItem.objects.select_related("forum__event", "forum__slot"),
+        pk=item_pk,
+        forum__pk=pk,
+        forum__event__slug=slug,
+        merged_into__isnull=True,
+    )
+
+
+own_item_required = permission_required("forums.change_result_item", load=_recorded_item)
+
+
+@own_item_required
+def record_edit(request, item, slug, pk, item_pk):
+    """A host corrects an item they recorded, as long as staff have not published it."""
+    forum = item.forum
+    initial = {
+        "kind": item.kind,
+        "text": item.text,
+        "tags": item.tags.all(),
+        "organisations": item.organisations.all(),
+        "field_of_activity": item.field_of_activity,
+    }
+    form = ResultForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_recorded_item(item=item, by=request.user, **data)
+        except services.ForumError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("forums:record", slug=slug, pk=pk)
+    return render(
+        request,
+        "forums/record_edit.html",
+        {"forum": forum, "event": forum.event, "form": form, "item": item},
+    )
+
+
+@own_item_required
+def record_delete(request, item, slug, pk, item_pk):
+    """Asks first; deletes on POST."""
+    forum = item.forum
+    if request.method == "POST":
+        try:
+            services.delete_recorded_item(item=item, by=request.user)
+        except services.ForumError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The item is deleted."))
+        return redirect("forums:record", slug=slug, pk=pk)
+    return render(
+        request, "forums/record_delete.html", {"forum": forum, "event": forum.event, "item": item}
     )

@@ -66,7 +66,9 @@ def participant_results(request, slug, token):
     """The results of the meeting's forums, to support (one vote each)."""
     registration = _registration(slug, token)
     items = (
-        ResultItem.objects.filter(forum__event=registration.event, merged_into__isnull=True)
+        ResultItem.objects.filter(
+            forum__event=registration.event, is_published=True, merged_into__isnull=True
+        )
         .select_related("forum")
         .prefetch_related("tags")
         .annotate(support_count=Count("supports", distinct=True))
@@ -88,7 +90,9 @@ def participant_results(request, slug, token):
 @require_POST
 def support(request, slug, token, pk):
     registration = _registration(slug, token)
-    item = get_object_or_404(ResultItem, pk=pk, forum__event=registration.event)
+    item = get_object_or_404(
+        ResultItem, pk=pk, forum__event=registration.event, is_published=True, merged_into=None
+    )
     try:
         added = services.support_item(item=item, registration=registration)
     except services.ForumError as error:

@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.collation import collated, unique_collated
 from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.directory.models import District
 
 from .. import queries, services
 from ..forms import ItemStaffForm, TagForm
-from ..models import ResultItem, Tag
+from ..models import ResultItem, Tag, field_of_activity_choices
 from .common import staff_required
 
 
@@ -32,9 +33,9 @@ def _filter_choices():
     return {
         "kinds": ResultItem.Kind.choices,
         "statuses": ResultItem.Status.choices,
-        "fields": ResultItem.Field.choices,
-        "tags": Tag.objects.all(),
-        "districts": District.objects.order_by("name"),
+        "fields": collated(field_of_activity_choices(), key=lambda choice: choice[1]),
+        "tags": unique_collated(Tag.objects.all(), key=lambda tag: tag.name),
+        "districts": collated(District.objects.all()),
         "years": years,
     }
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.directory.models import Organisation
 from vernetzt.registration.models import Registration
 
 from .. import services
@@ -29,12 +30,11 @@ def _assignment_context(event):
     names = {}
     report = run.report if run and run.status == AssignmentRun.Status.DONE else None
     if report:
-        wanted = [int(row["participant"][1:]) for row in report["optimal"]["unassigned"]]
+        rows = report["optimal"]["unassigned"] + report["optimal"].get("unmet_needs", [])
+        wanted = [int(row["participant"][1:]) for row in rows]
         names = {f"p{r.pk}": r.full_name for r in Registration.objects.filter(pk__in=wanted)}
     organisations = {}
     if report:
-        from vernetzt.directory.models import Organisation
-
         wanted = [int(key[1:]) for key in report.get("organisations", {})]
         organisations = {
             f"o{pk}": name
@@ -61,7 +61,7 @@ def assignment(request, slug):
     event = _event(slug)
     context = _assignment_context(event)
     if request.headers.get("HX-Request"):
-        return render(request, "forums/staff/_run_status.html", context)
+        return render(request, "forums/staff/assignment.html#run_status", context)
     return render(request, "forums/staff/assignment.html", context)
 
 
@@ -70,11 +70,18 @@ def assignment(request, slug):
 def run(request, slug):
     event = _event(slug)
     try:
-        services.start_assignment(event=event, by=request.user)
+        started = services.start_assignment(event=event, by=request.user)
     except services.ForumError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The assignment has started."))
+        # Without a task worker (laptop, small installs) the run is already over here.
+        started.refresh_from_db(fields=["status"])
+        if started.status == started.Status.DONE:
+            messages.success(request, _("The assignment is done. The result is below."))
+        elif started.status == started.Status.FAILED:
+            messages.error(request, _("The assignment failed. The reason is below."))
+        else:
+            messages.success(request, _("The assignment has started."))
     return redirect("forums:assignment", slug=slug)
 
 

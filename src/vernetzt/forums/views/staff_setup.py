@@ -39,7 +39,9 @@ def demand(request, slug):
     """htmx: demand per forum, refreshed live."""
     event = _event(slug)
     return render(
-        request, "forums/staff/_demand.html", {"event": event, "demand": queries.demand(event)}
+        request,
+        "forums/staff/forums.html#demand",
+        {"event": event, "demand": queries.demand(event)},
     )
 
 

@@ -2,6 +2,7 @@
 answers of the updated regions (ETag/304, the server clock)."""
 
 import time
+from functools import wraps
 
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
@@ -18,18 +19,33 @@ def get_room(code) -> LiveRoom:
     )
 
 
-def _room_lookup(code, **kwargs):
-    return get_room(code), kwargs
+def _with(permission, load, argument):
+    """permission_required with `load`, the view receiving the object instead of the URL's
+    `argument` (the room instead of its code, the meeting instead of its slug)."""
+
+    def decorator(view):
+        @wraps(view)
+        def receives_object(request, obj, *args, **kwargs):
+            kwargs.pop(argument, None)
+            return view(request, obj, *args, **kwargs)
+
+        return permission_required(permission, load=load)(receives_object)
+
+    return decorator
 
 
-def _event_lookup(slug, **kwargs):
-    return get_object_or_404(Event, slug=slug), kwargs
+def _load_room(*args, code, **kwargs):
+    return get_room(code)
+
+
+def _load_event(*args, slug, **kwargs):
+    return get_object_or_404(Event, slug=slug)
 
 
 # Signed in, and staff or a forum host of this room; else login or 403. The view gets the room.
-moderator_required = permission_required("live.moderate_room", lookup=_room_lookup)
+moderator_required = _with("live.moderate_room", _load_room, "code")
 # Staff pages of a meeting's live tools: the view gets the meeting instead of its slug.
-staff_required = permission_required("live.manage_live", lookup=_event_lookup)
+staff_required = _with("live.manage_live", _load_event, "slug")
 
 
 def with_clock(response):

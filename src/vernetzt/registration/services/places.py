@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from vernetzt.events.models import Event
 
 from ..models import Registration
-from .common import RegistrationError, _lock_event
+from . import common
+from .common import RegistrationError
 
 
 def _close_gap(event: Event, position: int) -> None:
@@ -60,7 +61,7 @@ def cancel_registration(*, registration: Registration, notify: bool = True) -> l
     their emails are enqueued after commit.
     """
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = common.lock_event(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             return []
@@ -82,7 +83,7 @@ def cancel_registration(*, registration: Registration, notify: bool = True) -> l
 def promote_waiting(*, event: Event) -> list[int]:
     """After the capacity grew: confirm as many waiting as there are free places."""
     with transaction.atomic():
-        locked = _lock_event(event)
+        locked = common.lock_event(event)
         promoted = _promote(locked)
         _after_promotion(promoted)
     return promoted
@@ -96,7 +97,7 @@ def move_registration(
     Raises RegistrationError when the meeting is full or the registration is cancelled.
     """
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = common.lock_event(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             raise RegistrationError(_("This registration is cancelled."))

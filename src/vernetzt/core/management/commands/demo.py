@@ -1,7 +1,8 @@
 """Load the demo data: `manage.py demo` (idempotent), `--reset` (start again), `--if-empty`.
 
 Each app that has demo data provides `vernetzt.<app>.demo.load(stdout)`; they run in the
-order of INSTALLED_APPS, so later apps can use what earlier ones created.
+order of INSTALLED_APPS, so later apps can use what earlier ones created. The command imports
+no app: it asks the AppConfigs (`demo_loaded()`, `demo_logins()`; accounts answers both).
 """
 
 from importlib import import_module
@@ -10,6 +11,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from vernetzt.core.hooks import ask_apps
 
 DEMO_PASSWORD = "vernetzt-demo"  # noqa: S105 - printed on purpose, demo accounts only
 
@@ -24,11 +27,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, if_empty=False, **options):
-        from vernetzt.accounts.demo import DEMO_USERS, demo_loaded  # noqa: PLC0415
-
         if reset:
             call_command("flush", interactive=False, verbosity=0)
-        if if_empty and demo_loaded():
+        if if_empty and any(ask_apps("demo_loaded")):
             self.stdout.write("Demo data already loaded.")
         else:
             for app_config in apps.get_app_configs():
@@ -47,5 +48,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo logins (password for all: {DEMO_PASSWORD}; or log in by emailed code):"
         )
-        for email, role in DEMO_USERS:
+        for email, role in [login for part in ask_apps("demo_logins") for login in part]:
             self.stdout.write(f"  {role:<22} {email}")

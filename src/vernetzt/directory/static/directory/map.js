@@ -3,7 +3,14 @@
 document.addEventListener("DOMContentLoaded", () => {
   const element = document.getElementById("directory-map");
   if (!element || typeof L === "undefined") return;
-  const map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 18 }).setView([50.6, 9.0], 7.5);
+  const map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 18, zoomControl: false }).setView(
+    [50.6, 9.0],
+    7.5,
+  );
+  // Leaflet's own control says "Zoom in" in English: ours speaks the page's language.
+  L.control
+    .zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut })
+    .addTo(map);
   if (element.dataset.tiles) {
     L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: "" }).addTo(map);
   }
@@ -18,7 +25,26 @@ document.addEventListener("DOMContentLoaded", () => {
       map.fitBounds(layer.getBounds());
       element.dataset.districtsLoaded = String(data.features.length);
     });
-  const clusters = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false });
+  // A cluster is a button: its name says what it holds, not only a number.
+  const clusterName = (count) => {
+    const span = document.createElement("span");
+    span.className = "visually-hidden";
+    span.textContent = element.dataset.clusterLabel.replace("{count}", String(count));
+    return span.outerHTML;
+  };
+  const clusters = L.markerClusterGroup({
+    chunkedLoading: true,
+    showCoverageOnHover: false,
+    iconCreateFunction: (cluster) => {
+      const count = cluster.getChildCount();
+      const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+      return L.divIcon({
+        html: `<div><span aria-hidden="true">${count}</span>${clusterName(count)}</div>`,
+        className: `marker-cluster marker-cluster-${size}`,
+        iconSize: new L.Point(40, 40),
+      });
+    },
+  });
   fetch(element.dataset.points, { credentials: "same-origin" })
     .then((response) => response.json())
     .then((data) => {

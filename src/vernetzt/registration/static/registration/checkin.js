@@ -27,7 +27,23 @@
     try {
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
     } catch (error) {
-      document.getElementById("checkin-result").textContent = String(error);
+      // The browser's own text is technical and in the browser's language: say it plainly.
+      const button = document.getElementById("scan-start");
+      const messages = {
+        NotAllowedError: button.dataset.errorDenied,
+        SecurityError: button.dataset.errorDenied,
+        NotFoundError: button.dataset.errorMissing,
+        OverconstrainedError: button.dataset.errorMissing,
+        NotReadableError: button.dataset.errorBusy,
+        AbortError: button.dataset.errorBusy,
+      };
+      const result = document.getElementById("checkin-result");
+      result.textContent = "";
+      const message = document.createElement("p");
+      message.className = "message message--error";
+      message.textContent = messages[error && error.name] || button.dataset.errorOther;
+      result.appendChild(message);
+      button.hidden = false;
       return;
     }
     video.srcObject = stream;

@@ -1,0 +1,139 @@
+"""Emails of the network, each rendered in its recipient's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from vernetzt.directory.models import Membership
+
+from . import ics
+from .models import Booking
+
+
+def recipients(organisation_id) -> list:
+    """The people of an association: its admins, else all its members."""
+    people = list(
+        Membership.objects.filter(organisation_id=organisation_id)
+        .select_related("user")
+        .order_by("role", "user__email")
+    )
+    admins = [m.user for m in people if m.role == Membership.Role.ADMIN and m.user.is_active]
+    return admins or [m.user for m in people if m.user.is_active]
+
+
+def _send(users, subject_fn, template, context, attach_ics=None):
+    for user in users:
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            body = render_to_string(template, {**context, "recipient": user})
+            message = EmailMultiAlternatives(str(subject_fn()), body, to=[user.email])
+            if attach_ics is not None:
+                message.attach("booking.ics", attach_ics, "text/calendar")
+            message.send()
+
+
+def _booking(pk) -> Booking | None:
+    return (
+        Booking.objects.select_related("listing__organisation", "organisation", "requested_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _people(booking):
+    borrower = recipients(booking.organisation_id)
+    if booking.requested_by and booking.requested_by not in borrower:
+        borrower = [booking.requested_by, *borrower]
+    return recipients(booking.listing.organisation_id), borrower
+
+
+def _context(booking):
+    return {
+        "booking": booking,
+        "listing": booking.listing,
+        "url": settings.SITE_URL + booking.get_absolute_url(),
+    }
+
+
+def send_booking_made(pk) -> None:
+    booking = _booking(pk)
+    if booking is None:
+        return
+    owners, borrowers = _people(booking)
+    attachment = ics.booking_ics(booking) if booking.status == "confirmed" else None
+    title = booking.listing.title
+    _send(
+        owners,
+        lambda: (
+            _("New booking of %(title)s") % {"title": title}
+            if booking.status == "confirmed"
+            else _("Booking request for %(title)s") % {"title": title}
+        ),
+        "network/email/booking_owner.txt",
+        _context(booking),
+        attachment,
+    )
+    _send(
+        borrowers,
+        lambda: (
+            _("Booked: %(title)s") % {"title": title}
+            if booking.status == "confirmed"
+            else _("Your request for %(title)s was sent") % {"title": title}
+        ),
+        "network/email/booking_borrower.txt",
+        _context(booking),
+        attachment,
+    )
+
+
+def send_booking_decided(pk) -> None:
+    booking = _booking(pk)
+    if booking is None:
+        return
+    owners, borrowers = _people(booking)
+    attachment = ics.booking_ics(booking) if booking.status == "confirmed" else None
+    title = booking.listing.title
+    for people in (borrowers, owners):
+        _send(
+            people,
+            lambda: (
+                _("Confirmed: %(title)s") % {"title": title}
+                if booking.status == "confirmed"
+                else _("Declined: %(title)s") % {"title": title}
+            ),
+            "network/email/booking_decided.txt",
+            _context(booking),
+            attachment,
+        )
+
+
+def send_booking_cancelled(pk) -> None:
+    booking = _booking(pk)
+    if booking is None:
+        return
+    owners, borrowers = _people(booking)
+    title = booking.listing.title
+    for people in (owners, borrowers):
+        _send(
+            people,
+            lambda: _("Cancelled: %(title)s") % {"title": title},
+            "network/email/booking_cancelled.txt",
+            _context(booking),
+        )
+
+
+def send_matches(organisation_id, pairs) -> int:
+    """One email to an association: new offers that fit its open requests. Returns count."""
+    people = recipients(organisation_id)
+    context = {
+        "pairs": pairs,
+        "site": settings.SITE_URL,
+    }
+    _send(
+        people,
+        lambda: _("New offers in the network fit your request"),
+        "network/email/matches.txt",
+        context,
+    )
+    return len(people)
