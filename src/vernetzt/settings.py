@@ -141,9 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and sessions -------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "vernetzt.core.cache.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DEBUG:
     # One process (runserver): its own memory is the shared store.
@@ -161,6 +159,10 @@ else:
 # Django's own Redis cache increments atomically (django-ratelimit lists only django-redis);
 # the memory cache (runserver, tests) is one process; the database cache is the fallback.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+
+# Live rooms: a shared snapshot is reused for this many seconds while writes go on (renders
+# per room are bounded however many phones ask; see docs/decisions/0170).
+LIVE_MIN_RENDER_INTERVAL = float(os.environ.get("LIVE_MIN_RENDER_INTERVAL", "0.3"))
 
 # --- Background tasks ----------------------------------------------------------------------------
 # `immediate` runs a task inside the request (laptop, tests); `database` needs a worker
@@ -281,8 +283,28 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploads: the local folder by default (`make run`, one server); with STORAGE_BACKEND=s3 an
+# S3-compatible object store (SeaweedFS, MinIO, Garage, a provider) that several web servers
+# share. Either way they are served at MEDIA_URL by vernetzt.core.media, which checks access.
+STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "vernetzt.core.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", "vernetzt"),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY", ""),
+            "secret_key": os.environ.get("S3_SECRET_KEY", ""),
+            "region_name": os.environ.get("S3_REGION", "us-east-1"),
+            "location": os.environ.get("S3_PREFIX", "media"),
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -35,3 +35,19 @@ class DirectoryConfig(AppConfig):
         from . import tasks
 
         self.tasks = tasks
+
+    def media_access(self, request, name):
+        """Logos: public for a listed association whose profile the visitor may see."""
+        if not name.startswith("logos/"):
+            return None
+        from .models import Organisation
+        from .visibility import viewer_for, visible_fields
+
+        organisation = Organisation.objects.filter(logo=name).first()
+        if organisation is None:
+            return "denied"
+        if organisation.is_listed and "logo" in visible_fields(viewer_for(None), organisation):
+            return "public"
+        if "logo" in visible_fields(viewer_for(request.user), organisation):
+            return "allowed"
+        return "denied"

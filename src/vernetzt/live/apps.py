@@ -8,6 +8,9 @@ class LiveConfig(AppConfig):
 
     def ready(self):
         from . import rules  # noqa: F401 - registers the permissions
+        from .state import connect_signals
+
+        connect_signals()
 
     def registration_sections(self, request, registration):
         """The personal page shows the person's networking tables ("round 1: table 7"), and

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from vernetzt.registration.models import Registration
 
+from . import state
 from .device import read_device_id
 from .models import ChairRequest, DeviceLink, LiveQuestion, PollBallot, QuestionVote
 
@@ -84,6 +85,8 @@ def personal_data(person) -> dict:
 
 def erase_personal_data(person) -> dict:
     devices = _devices(person)
+    rooms = set(_questions(person).values_list("room_id", flat=True))
+    rooms |= set(_chair_requests(person).values_list("room_id", flat=True))
     questions = _questions(person).delete()[0]
     # The free chair's counts (who spoke, how long) stay without name, topic or phone.
     chair = _chair_requests(person).update(name="", organisation_name="", topic="", device_id="")
@@ -94,6 +97,9 @@ def erase_personal_data(person) -> dict:
             model.objects.filter(pk=pk).update(device_id=secrets.token_urlsafe(18))
             unlinked += 1
     links = DeviceLink.objects.filter(registration_id__in=person.registration_ids).delete()[0]
+    for room_id in rooms:  # cached snapshots still show the question or the name
+        transaction.on_commit(lambda room_id=room_id: state.forget(room_id))
+        state.forget(room_id)
     return {
         "live questions deleted": questions,
         "free-chair requests anonymised": chair,
