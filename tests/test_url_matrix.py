@@ -74,7 +74,7 @@ def test_role_matrix(case, world, settings):
             if status == 302:
                 assert "/konto/login/" not in response["Location"], f"{role} sent to login"
         else:
-            refused = status in (403, 404) or (
+            refused = status in (401, 403, 404) or (
                 status == 302 and "/konto/login/" in response["Location"]
             )
             assert refused, f"{role} was not refused on {url}: {status}"
