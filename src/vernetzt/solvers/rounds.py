@@ -40,9 +40,15 @@ def plan_rounds(instance: dict) -> dict:
     construction = None
     n, size, rounds = search.n, parsed.table_size, parsed.rounds
     design = transversal_rounds(n, size, rounds)
+    partial = None if design else transversal_rounds(n, size, rounds, partial_ok=True)
     if design is not None:
         construction = "finite_field"
         search.load(place_people(search, design))
+    elif partial is not None:
+        # More rounds than the design has without repeats: start from its rounds (greedy
+        # completion when still short), then the search below repairs the repeats.
+        construction = "finite_field_partial"
+        search.extend(place_people(search, partial))
     else:
         search.construct()
     if search.n > 1 and search.tables > 1:
