@@ -134,7 +134,8 @@ def transversal_rounds(
         plan.append([[i * q + y for y in range(q) if i * q + y < people] for i in range(k)])
     elif rounds > q and not empty and q % k == 0:
         # One more round: each group split into tables of k (its members never met before).
-        plan.append([[i * q + y for y in range(c, c + k)] for i in range(k) for c in range(0, q, k)])
+        split = [[i * q + y for y in range(c, c + k)] for i in range(k) for c in range(0, q, k)]
+        plan.append(split)
         if rounds > q + 1:
             # And the transposed split: each table takes evenly from the tables of the first
             # split, so that few pairs meet a second time (the search then repairs them).
