@@ -3,13 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in emails and calendar files point to the address actually served on.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 PYTEST_ARGS ?=
 # requirements.lock: runtime and development (make run, make test). A production machine can
 # install only the runtime: `make serve-prod LOCK=requirements-prod.lock VENV=/srv/vernetzt/venv`.
 LOCK ?= requirements.lock
 APPS := $(sort $(dir $(wildcard src/vernetzt/*/apps.py)))
 
-.PHONY: run test lint format demo messages serve-prod check-full bench lock clean
+.PHONY: run test lint format demo messages serve-prod check-full bench lock clean screenshots
 
 # Re-installs when the lock file changes; `.venv` is created when missing.
 $(VENV)/.installed: $(LOCK) pyproject.toml
@@ -45,20 +48,33 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Collect new strings of every app into its own catalogue, fill English from the ids, compile.
+# Collect new strings of every app into its own catalogue for every language in settings.LANGUAGES,
+# fill English from the ids, apply tools/<language>/*.json, compile.
 messages: $(VENV)/.installed
+	languages="$$($(PY) -m vernetzt.core.i18n_tools languages)"; \
+	flags=""; for language in $$languages; do flags="$$flags -l $$language"; done; \
 	for app in $(APPS); do \
-	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages -l de -l en -l ar --no-obsolete -v 0) || exit 1; \
+	  (cd $$app && mkdir -p locale && ../../../$(PY) ../../../manage.py makemessages $$flags --no-obsolete -v 0) || exit 1; \
+	done; \
+	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt; \
+	for language in $$languages; do \
+	  if [ "$$language" != en ]; then $(PY) tools/translate.py $$language || exit 1; fi; \
 	done
-	$(PY) -m vernetzt.core.i18n_tools fill-english src/vernetzt
-	$(PY) tools/translate.py de
-	$(PY) tools/translate.py ar
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=data
 
 serve-prod: $(VENV)/.installed
+	$(PY) manage.py require_secret_key
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
 	$(VENV)/bin/gunicorn vernetzt.wsgi:application --bind 127.0.0.1:$(PORT) --workers $$((2 * $$(nproc) + 1))
+
+# Screenshots of the main pages (public, member, staff; phone and desktop; German and Arabic)
+# into screenshots/ (git-ignored), on the demo data of `make run`.
+screenshots: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py demo --if-empty
+	DEBUG=1 $(PY) tools/screenshots.py
 
 bench: $(VENV)/.installed
 	for script in bench/*.py; do $(PY) $$script || exit 1; done

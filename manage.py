@@ -8,4 +8,11 @@ if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vernetzt.settings")
     from django.core.management import execute_from_command_line
 
+    if sys.argv[1:2] == ["runserver"]:
+        import django
+
+        django.setup()
+        from vernetzt.core.startup import require_secret_key
+
+        require_secret_key()
     execute_from_command_line(sys.argv)

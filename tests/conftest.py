@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import hypothesis_profiles  # noqa: F401 - registers and loads the profile
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be
 # usable there for arranging data.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -160,7 +162,8 @@ def world(db):
         "admin_a": UserFactory(email="admin-a@example.org"),
         "admin_b": UserFactory(email="admin-b@example.org"),
         "forum_host": UserFactory(email="host@example.org", is_forum_host=True),
-        "staff": UserFactory(email="staff@example.org", is_staff=True, is_superuser=True),
+        # A staff member, not a superuser: staff rights must come from the rules.
+        "staff": UserFactory(email="staff@example.org", is_staff=True, is_superuser=False),
         "funder": UserFactory(email="funder@example.org", is_funder=True),
     }
     MembershipFactory(user=users["member"], organisation=organisation_a, role="member")

@@ -26,3 +26,4 @@ class Case:
     method: str = "get"
     data: Callable[[dict], dict] = field(default=lambda world: {})
     query: str = ""
+    content_type: str = ""  # e.g. "application/json" for the API (data sent as JSON)

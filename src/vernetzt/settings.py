@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 import vernetzt
@@ -33,8 +34,10 @@ DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
 
 VERSION = vernetzt.__version__
 DEBUG = env_bool("DEBUG", False)
-# The fallback key is only for a laptop; `check --deploy` rejects it in production.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-only-key-never-use-in-production")
+# The fallback key is only for a laptop: with DEBUG off the server refuses to start without a
+# real one (`vernetzt.core.startup`, called by wsgi.py and runserver).
+DEV_SECRET_KEY = "django-insecure-local-only-key-never-use-in-production"  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or DEV_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "vernetzt.feedback",
     "vernetzt.publishing",
     "vernetzt.network",
+    "vernetzt.privacy",  # after every app: asks their personal-data hooks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
+    "django_ratelimit",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "template_partials",
@@ -72,11 +77,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vernetzt.core.middleware.LanguageMiddleware",
-    "vernetzt.core.middleware.DropNullCharactersMiddleware",
+    "vernetzt.core.middleware.RejectBadInputMiddleware",
     "vernetzt.core.middleware.DebugErrorPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vernetzt.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -100,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vernetzt.core.context_processors.site",
+                "vernetzt.events.staff_nav.meeting_nav",  # tabs on a meeting's staff pages
             ],
         },
     }
@@ -134,12 +141,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and sessions -------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "vernetzt.core.cache.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
+elif DEBUG:
+    # One process (runserver): its own memory is the shared store.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Several workers without Redis: the database is the one store they share (rate limits
+    # must not be counted per worker). `make serve-prod` creates the table. Its increment is
+    # not atomic, so under a rush a few requests more may pass: production sets REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "vernetzt_cache",
+        }
+    }
+# Django's own Redis cache increments atomically (django-ratelimit lists only django-redis);
+# the memory cache (runserver, tests) is one process; the database cache is the fallback.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+
+# Live rooms: a shared snapshot is reused for this many seconds while writes go on (renders
+# per room are bounded however many phones ask; see docs/decisions/0170).
+LIVE_MIN_RENDER_INTERVAL = float(os.environ.get("LIVE_MIN_RENDER_INTERVAL", "0.3"))
 
 # --- Background tasks ----------------------------------------------------------------------------
 # `immediate` runs a task inside the request (laptop, tests); `database` needs a worker
@@ -169,7 +192,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "accounts:my_area"  # "Mein Bereich": the person's home after login
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -196,6 +219,25 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_ADAPTER = "vernetzt.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[vernetzt] "
 
+# --- Rate limits (vernetzt.core.ratelimits; counted in the cache above, Redis in production) -----
+# Behind a reverse proxy: the header it sets with the client's address (for example
+# X-Real-IP, or X-Forwarded-For of which the last entry counts). Empty: the connection's
+# address. Never set it without a proxy that overwrites the header: clients could forge it.
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "")
+RATELIMIT_IP_META_KEY = "vernetzt.core.ratelimits.client_ip"
+RATELIMIT_USE_CACHE = "default"
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_PROXY_HEADER or None
+AXES_CLIENT_IP_CALLABLE = "vernetzt.core.ratelimits.axes_client_ip"
+# Per client address ("count/period", several separated by commas). Registration: a desk
+# registers one person every 20 seconds at most (3/minute), a venue's shared address with
+# people registering on their phones a few dozen in a minute; a script thousands.
+RATE_LIMITS = {
+    "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "30/m,300/h"),
+    "registration_link": os.environ.get("RATE_LIMIT_REGISTRATION_LINK", "5/10m"),
+    "contact": "10/h",
+    "contact_per_organisation": "3/h",
+}
+
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: locked out for 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -206,12 +248,17 @@ AXES_VERBOSE = False
 
 # --- Languages ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
+# Adding a language: one line here, then `make messages` creates its catalogues (see
+# docs/translating.md). The writing direction comes from Django's own language table.
 LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
     ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+    ("fa", _("Persian")),
 ]
-LANGUAGES_BIDI = ["ar"]
+LANGUAGES_BIDI = [code for code, _name in LANGUAGES if LANG_INFO.get(code, {}).get("bidi")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
@@ -219,14 +266,45 @@ LANGUAGE_COOKIE_NAME = "vernetzt_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = env_bool("HTTPS", False)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Optional machine translation of content, as suggestions staff review (none by default):
+# "libretranslate" (LIBRETRANSLATE_URL, can be self-hosted) or "deepl" (DEEPL_API_KEY).
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "")
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "")
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "https://api-free.deepl.com/v2/translate")
+# The accessibility statement: when the site was last checked, and who gets reported barriers
+# (default: every active staff member).
+ACCESSIBILITY_LAST_CHECK = os.environ.get("ACCESSIBILITY_LAST_CHECK", "2026-11-30")
+ACCESSIBILITY_CONTACT_EMAILS = env_list("ACCESSIBILITY_CONTACT_EMAILS")
 
 # --- Static files and uploads ----------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploads: the local folder by default (`make run`, one server); with STORAGE_BACKEND=s3 an
+# S3-compatible object store (SeaweedFS, MinIO, Garage, a provider) that several web servers
+# share. Either way they are served at MEDIA_URL by vernetzt.core.media, which checks access.
+STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "vernetzt.core.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", "vernetzt"),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY", ""),
+            "secret_key": os.environ.get("S3_SECRET_KEY", ""),
+            "region_name": os.environ.get("S3_REGION", "us-east-1"),
+            "location": os.environ.get("S3_PREFIX", "media"),
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -255,7 +333,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vernetzt <noreply@vernetzt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails and calendar files: the address served on (`make run` passes its PORT).
+SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 # --- Security -----------------------------------------------------------------------------------
 HTTPS = env_bool("HTTPS", False)
@@ -295,10 +374,14 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_traceback_below_500": {"()": "vernetzt.core.logging.NoTracebackBelow500"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # A locked-out login is expected behaviour, not an error worth a stack of log lines.
         "axes": {"level": "WARNING"},
+        # A 403 (or 400, 404) is logged as one line, never with a traceback.
+        "django.request": {"filters": ["no_traceback_below_500"]},
+        "django.security": {"filters": ["no_traceback_below_500"]},
     },
 }

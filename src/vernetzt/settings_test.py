@@ -17,3 +17,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SITE_URL = "http://testserver"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise warns when it is missing
+# Live rooms: every update shows the current version (no reuse of a 0.3 s old snapshot), so
+# a test reads what it has just written.
+LIVE_MIN_RENDER_INTERVAL = 0

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from vernetzt.api import api
+from vernetzt.core import media
 
 urlpatterns = [
     path("", include("vernetzt.core.urls")),
@@ -16,14 +17,16 @@ urlpatterns = [
     path("", include("vernetzt.feedback.urls")),
     path("", include("vernetzt.publishing.urls")),
     path("netzwerk/", include("vernetzt.network.urls")),
+    path("", include("vernetzt.privacy.urls")),
     path("api/v1/", api.urls),
     path("verwaltung/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static  # noqa: PLC0415 - uploads served in DEBUG only
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads, in every configuration (WhiteNoise serves only static files): each app decides
+# who may see its files (vernetzt.core.media).
+urlpatterns += [
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", media.serve, name="media"),
+]
 
 handler400 = "vernetzt.core.views.bad_request"
 handler403 = "vernetzt.core.views.permission_denied"

@@ -68,13 +68,14 @@ def test_login_by_code_and_logout(demo, page):
     assert page.get_by_role("link", name="Mein Profil").is_visible()
     page.get_by_role("link", name="Mein Profil").click()
     assert_accessible(page)
-    page.get_by_role("button", name="Abmelden").click()
+    page.get_by_role("button", name="Ausloggen").click()
     page.wait_for_load_state()
     # allauth asks to confirm a logout that was not made by its own page
-    if page.get_by_role("button", name=re.compile("Abmelden|Sign Out")).count():
-        page.get_by_role("button", name=re.compile("Abmelden|Sign Out")).last.click()
+    if page.get_by_role("button", name=re.compile("Ausloggen|Sign Out")).count():
+        page.get_by_role("button", name=re.compile("Ausloggen|Sign Out")).last.click()
     page.goto("/")
-    assert page.get_by_role("link", name="Anmelden", exact=True).is_visible()
+    # "Einloggen" for the account, "Anmelden" only for registering for a meeting
+    assert page.get_by_role("link", name="Einloggen", exact=True).is_visible()
 
 
 def test_error_page_in_design_and_language(demo, page):

@@ -155,6 +155,7 @@ def test_deploy_check_passes_in_production_settings(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_nul_characters_in_query_parameters_are_dropped(db):
+def test_nul_characters_in_query_parameters_answer_400_with_a_message(db):
     response = Client().get("/verzeichnis/", {"q": "Jugend\x00", "field": "\x00", "page": "%00"})
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode() or "Steuerzeichen" in response.content.decode()

@@ -14,7 +14,15 @@ MESSAGE = {
 }
 
 
-def test_contact_relays_with_copy_and_hides_address(client, hidden_profile):
+def test_contact_sends_no_copy_to_a_typed_address(client, hidden_profile):
+    """A visitor could type anyone's address: the relay would mail them on the visitor's word."""
+    response = client.post(reverse("directory:contact", args=[hidden_profile.slug]), MESSAGE)
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[hidden_profile.contact_email]]
+
+
+def test_contact_relays_with_copy_to_a_verified_address_and_hides_address(client, hidden_profile):
+    client.force_login(UserFactory(email="alex@example.org"))  # verified by the factory
     page = client.get(reverse("directory:contact", args=[hidden_profile.slug]))
     assert hidden_profile.contact_email not in page.content.decode()
     response = client.post(reverse("directory:contact", args=[hidden_profile.slug]), MESSAGE)
@@ -32,7 +40,7 @@ def test_contact_is_rate_limited(client, hidden_profile):
     url = reverse("directory:contact", args=[hidden_profile.slug])
     statuses = [client.post(url, MESSAGE).status_code for _ in range(5)]
     assert statuses == [302, 302, 302, 429, 429]
-    assert len(mail.outbox) == 6
+    assert len(mail.outbox) == 3  # no copies to a typed address
 
 
 def test_contact_validates_and_keeps_input(client, hidden_profile):

@@ -76,7 +76,8 @@ def test_api_pages(client, db):
         OrganisationFactory(name=f"Beispielverein Seite {number}", is_published=True)
     data = client.get("/api/v1/organisations", {"page": 2, "page_size": 5}).json()
     assert (data["count"], data["page"], data["num_pages"], len(data["results"])) == (7, 2, 2, 2)
-    assert client.get("/api/v1/organisations", {"page_size": 1000}).status_code == 422
+    refused = client.get("/api/v1/organisations", {"page_size": 1000})
+    assert refused.status_code == 400 and "page_size" in refused.json()["errors"]
 
 
 @pytest.mark.parametrize("page_size", [5, 50])
@@ -103,10 +104,11 @@ def test_list_query_count_is_fixed(client, db, django_assert_num_queries, page_s
 )
 def test_hostile_search_gives_a_normal_page(client, spread, query):
     response = client.get(reverse("directory:list"), {"q": query, "page": "abc"})
-    assert response.status_code == 200
+    # A NUL byte is refused at the door with a message (400); everything else is a page.
+    assert response.status_code == (400 if "\x00" in query else 200)
     assert b"<script>alert(1)</script>" not in response.content
     api = client.get("/api/v1/organisations", {"q": query[:2000]})
-    assert api.status_code in (200, 422)
+    assert api.status_code in (200, 400)
 
 
 def test_archived_entries_leave_the_directory(client, spread):
@@ -149,3 +151,24 @@ def test_admin_finds_own_unpublished_entry_from_the_list(client, world):
     assert hidden.get_absolute_url() in response.content.decode()
     assert client.get(hidden.get_absolute_url()).status_code == 200
     assert "Noch Privat" not in " ".join(_names(response))
+
+
+@pytest.mark.parametrize("query", ["Türkisch", "turkish", "التركية", "Türkçe", "ترکی"])
+def test_search_finds_a_language_by_its_name_in_any_interface_language(client, spread, query):
+    kassel = spread[0]
+    kassel.languages.set([term(TermKind.LANGUAGE, "tr")])
+    kassel.save()
+    response = client.get(reverse("directory:list"), {"q": query})
+    assert _names(response) == ["Beispielverein Jugend Kassel"]
+
+
+@pytest.mark.parametrize("query", ["Brückenbauer", "Bruckenbauer", "brueckenbauer", "BRÜCKEN"])
+def test_search_without_umlauts_finds_the_same(client, db, query):
+    ProfileFactory(name="Brückenbauer e.V.", municipality=municipality("06611000"))
+    response = client.get(reverse("directory:list"), {"q": query})
+    assert _names(response) == ["Brückenbauer e.V."]
+
+
+def test_search_hides_languages_of_a_profile_that_is_not_public(client, spread):
+    # Frankfurt's profile group (languages, target groups) is not public: not found by "Arabisch".
+    assert _names(client.get(reverse("directory:list"), {"q": "Arabisch"})) == []

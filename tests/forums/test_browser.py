@@ -74,6 +74,10 @@ def test_participant_ranks_staff_runs_moves_publishes(pages, live_server):
     assert placement.forum_id == forums[2].pk
     staff_page.locator("#publish-button").click()
     staff_page.wait_for_load_state()
+    assert "E-Mail" in staff_page.locator(".confirm").inner_text()  # says who gets mail
+    assert_accessible(staff_page)
+    staff_page.locator(".confirm button[type=submit]").click()
+    staff_page.wait_for_load_state()
     assert_accessible(staff_page)
 
     page.goto(participant.get_absolute_url())
@@ -155,6 +159,7 @@ def test_ranking_in_arabic_right_to_left_and_narrow(pages):
     participant = RegistrationFactory(event=event)
     page = pages.new_page(width=320, height=700)
     page.goto(participant.get_absolute_url())
+    page.locator(".menu-button").click()  # on a phone the languages are in the menu
     page.locator("button[value=ar]").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"

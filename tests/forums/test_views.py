@@ -171,3 +171,15 @@ def test_run_instance_and_result_download_as_json(staff_client, meeting):
     assert staff_client.get(url).json() == {"forums": [], "participants": []}
     url = reverse("forums:run_json", kwargs={"slug": event.slug, "pk": run.pk, "part": "x"})
     assert staff_client.get(url).status_code == 404
+
+
+def test_a_refused_ranking_comes_back_as_typed_with_the_reason_next_to_it(client, meeting):
+    event, slot, forums = meeting
+    registration = RegistrationFactory(event=event)
+    url = reverse("forums:rank", kwargs={"slug": event.slug, "token": registration.manage_token})
+    page = client.post(url, {f"slot-{slot.pk}": [forums[2].pk, forums[2].pk]}, follow=True)
+    html = page.content.decode()
+    assert 'id="forum-choice-error"' in html
+    assert html.count(f'<option value="{forums[2].pk}" selected>') == 2  # the choices stay
+    again = client.get(registration.get_absolute_url()).content.decode()
+    assert 'id="forum-choice-error"' not in again  # shown once

@@ -25,6 +25,11 @@ def _link(message):
     return re.search(r"https?://\S+/anmeldung/\S+/", message.body).group(0)
 
 
+def _personal_link(email, live_server):
+    message = next(m for m in mail.outbox if m.to == [email])
+    return _link(message).replace("http://testserver", live_server.url)
+
+
 def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     event = EventFactory(capacity=1, title="Beispieltreffen im Browser")
     ProgrammeItemFactory(event=event, title="Begrüßung")
@@ -43,7 +48,12 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     page.get_by_label("Beispielverein Browser e.V.").check()
     page.locator("input[name=q_photo_consent][value=yes]").check()
     page.get_by_role("button", name="Register now").click()
-    page.wait_for_url("**/anmeldung/**")
+    page.wait_for_url("**/anmelden/danke/")  # the link goes to the email address only
+    assert "sent you an email" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Send me my link again").click()
+    assert_accessible(page)
+    page.goto(_personal_link("kim@example.org", live_server))
     assert "Confirmed" in page.locator("#registration-status").inner_text()
     assert_accessible(page)
     first = Registration.objects.get(email="kim@example.org")
@@ -56,14 +66,18 @@ def test_register_cancel_waiting_list_and_check_in(pages, live_server):
     other.locator("#id_last_name").fill("Zweite")
     other.locator("#id_email").fill("sam@example.org")
     other.get_by_role("button", name="Register now").click()
-    other.wait_for_url("**/anmeldung/**")
+    other.wait_for_url("**/anmelden/danke/")
+    other.goto(_personal_link("sam@example.org", live_server))
     assert "waiting list, position 1" in other.locator("#registration-status").inner_text()
 
     # 3. The email of the first, its personal link, cancel.
     message = next(m for m in mail.outbox if m.to == ["kim@example.org"])
     link = _link(message).replace("http://testserver", live_server.url)
     page.goto(link)
-    page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_role("link", name="Cancel my registration").click()
+    page.wait_for_load_state()
+    assert_accessible(page)  # the question before cancelling
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     page.wait_for_load_state()
     assert "Cancelled" in page.locator("#registration-status").inner_text()
 

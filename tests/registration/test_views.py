@@ -53,7 +53,10 @@ def test_register_form_confirms_and_sends_email_with_ics_and_qr(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, form_data(q_photo_consent="yes"))
     registration = Registration.objects.get()
-    assert response.status_code == 302 and response["Location"] == registration.get_absolute_url()
+    # The page never shows the personal link: it goes to the email address only.
+    received = reverse("registration:received", kwargs={"slug": event.slug})
+    assert response.status_code == 302 and response["Location"] == received
+    assert registration.manage_token not in client.get(received).content.decode()
     assert registration.status == "confirmed" and registration.photo_consent
     message = mail.outbox[-1]
     assert message.to == ["kim@example.org"]
@@ -180,15 +183,14 @@ def test_api_list_detail_and_register(client):
         "answers": {"photo_consent": "yes"},
     }
     response = client.post(url, body, content_type="application/json")
-    assert response.status_code == 201
+    assert response.status_code == 201 and response.json()["received"] is True
     assert response.json()["status"] == "confirmed" and response.json()["waiting_position"] is None
+    assert Registration.objects.get(email="k@example.org").status == "confirmed"
     body["email"] = "l@example.org"
-    response = client.post(url, body, content_type="application/json")
-    assert response.json() == {
-        "id": response.json()["id"],
-        "status": "waiting",
-        "waiting_position": 1,
-    }
+    again = client.post(url, body, content_type="application/json")
+    assert again.status_code == 201 and again.json()["status"] == "waiting"
+    assert again.json()["waiting_position"] == 1 and again.json()["id"] != response.json()["id"]
+    assert Registration.objects.get(email="l@example.org").waiting_position == 1
     body.update(email="bad", answers={"dietary": ["x"]})
     response = client.post(url, body, content_type="application/json")
     assert response.status_code == 400
@@ -319,13 +321,13 @@ def test_staff_create_and_copy_meeting(staff_client):
     from vernetzt.events.models import Event
 
     event = Event.objects.get(slug="neues-treffen")
-    assert event.questions.count() == 5
+    assert event.questions.count() == 7
     response = staff_client.post(
         reverse("events:copy", kwargs={"slug": event.slug}),
         {"title": "Kopie", "slug": "kopie", "starts_at": "2031-06-07T10:00"},
     )
     assert response.status_code == 302
-    assert Event.objects.get(slug="kopie").questions.count() == 5
+    assert Event.objects.get(slug="kopie").questions.count() == 7
 
 
 def test_api_hostile_bodies_never_500(client):

@@ -57,6 +57,15 @@ def question_pk(w):
 
 
 CASES = [
+    Case("registration:received", EVERYONE, kwargs=slug),
+    Case("registration:resend_link", EVERYONE, kwargs=slug),
+    Case(
+        "registration:resend_link",
+        EVERYONE,
+        kwargs=slug,
+        method="post",
+        data=lambda w: {"email": "matrix@example.org"},
+    ),
     Case("events:detail", EVERYONE, kwargs=slug),
     Case("events:create", STAFF),
     Case("events:venue_create", STAFF),

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import lil_matrix
 
+from tests.hypothesis_profiles import examples
 from vernetzt.solvers import SolverInputError, assign_forums, first_come_first_served
 from vernetzt.solvers.examples import meeting_instance
 
@@ -507,7 +508,7 @@ def objective(result):
 
 # Derandomised: the same examples on every run, so a test cannot pass or fail by chance.
 PROPERTY_SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=True,
@@ -541,7 +542,7 @@ def test_optimum_matches_an_integer_program_when_rankings_cover_every_forum(inst
     assert objective(result) == exact_optimum(instance)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@settings(max_examples=examples(40), deadline=None, derandomize=True, database=None)
 @given(instances(max_people=4))
 def test_optimum_matches_brute_force_on_tiny_instances(instance):
     pairs = len(instance["participants"]) * len({f["slot"] for f in instance["forums"]})

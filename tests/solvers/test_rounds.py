@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from vernetzt.solvers import SolverInputError, plan_rounds
 from vernetzt.solvers.examples import networking_instance
 from vernetzt.solvers.rounds_designs import field_tables
@@ -82,7 +83,7 @@ def instances(draw):
     return instance
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@settings(max_examples=examples(40), deadline=None, derandomize=True, database=None)
 @given(instances())
 def test_everyone_is_seated_once_per_round_and_counts_are_right(instance):
     recount(instance, plan_rounds(instance))

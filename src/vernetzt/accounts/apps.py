@@ -7,6 +7,17 @@ class AccountsConfig(AppConfig):
     # Not "Accounts": allauth's email addresses are listed under that name in the back office.
     verbose_name = _("People and roles")
 
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)
+
     # AppConfig hooks import on call: apps.py is loaded before the models are ready.
 
     def demo_loaded(self) -> bool:

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .forms import ProfileForm
+from .my_area import my_area_sections
 
 
 @login_required
@@ -22,6 +23,12 @@ def profile(request):
         )
         return response
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def my_area(request):
+    """My area (Mein Bereich): registrations, associations, forums, live rooms, surveys."""
+    return render(request, "accounts/my_area.html", {"sections": my_area_sections(request)})
 
 
 @login_required

@@ -1,6 +1,13 @@
-"""The JSON API (django-ninja): one NinjaAPI, each domain app adds its router here."""
+"""The JSON API (django-ninja): one NinjaAPI, each domain app adds its router here.
+
+Every refusal has one shape, `{"errors": {"<field or __all__>": ["message", ...]}}`
+(`vernetzt.core.api_errors`): invalid input 400, a body that is not `application/json` 415,
+a database that cannot be reached 503 with Retry-After.
+"""
 
 from ninja import NinjaAPI
+
+from vernetzt.core import api_errors
 
 api = NinjaAPI(
     title="vernetzt API",
@@ -8,7 +15,10 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     description="Public and staff API of vernetzt. Public fields only for anonymous callers.",
+    parser=api_errors.JsonOnlyParser(),
 )
+
+api_errors.install(api)
 
 # Imported after `api` exists: the routers are plain modules of their apps.
 from vernetzt.directory.api import router as directory_router  # noqa: E402

@@ -1,6 +1,8 @@
-"""Demo texts of the legal pages. Staff replace them in the back office."""
+"""Demo texts of the legal pages, Leichte Sprache and sign language. Staff replace them."""
 
-from .models import SitePage
+from django.core.files.base import ContentFile
+
+from .models import EasyReadPage, SignLanguageVideo, SitePage, SiteSettings
 
 PAGES = {
     ("impressum", "de"): (
@@ -35,15 +37,83 @@ PAGES = {
     ),
     ("barrierefreiheit", "de"): (
         "Erklärung zur Barrierefreiheit",
-        "Wir wollen, dass alle vernetzt nutzen können, und richten uns nach WCAG 2.1 AA.\n\n"
-        "Wenn Ihnen eine Barriere auffällt, schreiben Sie uns bitte über das Impressum.",
+        "Wir wollen, dass alle vernetzt nutzen können. Diese Erklärung gilt für die Website "
+        "vernetzt des Beispiel-Kompetenzzentrums (fiktiv).\n\n"
+        "Wenn Ihnen eine Barriere auffällt, schreiben Sie uns bitte mit dem Formular unten.",
     ),
     ("barrierefreiheit", "en"): (
         "Accessibility statement",
-        "We want everyone to be able to use vernetzt and follow WCAG 2.1 AA.\n\n"
-        "If you find a barrier, please write to us using the legal notice.",
+        "We want everyone to be able to use vernetzt. This statement covers the website "
+        "vernetzt of the example competence centre (fictional).\n\n"
+        "If you find a barrier, please write to us with the form below.",
     ),
 }
+
+
+EASY_READ = [
+    (
+        "was-ist-vernetzt",
+        "Was ist vernetzt?",
+        "home",
+        "vernetzt ist eine Internet·seite.\n"
+        "Auf der Seite finden sich Vereine.\n"
+        "Die Vereine haben Menschen gegründet.\n"
+        "Diese Menschen sind nach Deutschland gekommen.\n\n"
+        "Auf vernetzt können Sie:\n\n"
+        "- Vereine in Ihrer Nähe finden.\n"
+        "- Sich zum Treffen anmelden.\n"
+        "- Nachrichten lesen.\n\n"
+        "Einmal im Jahr gibt es ein großes Treffen.\n"
+        "Dort treffen sich viele Vereine aus Hessen.\n"
+        "Sie reden miteinander.\n"
+        "Sie lernen voneinander.",
+    ),
+    (
+        "anmelden-zum-treffen",
+        "So melden Sie sich zum Treffen an",
+        "registration",
+        "Sie möchten zum Treffen kommen?\n"
+        "Dann melden Sie sich an.\n\n"
+        "So geht es:\n\n"
+        "- Klicken Sie auf: Jetzt zum Treffen anmelden.\n"
+        "- Schreiben Sie Ihren Namen.\n"
+        "- Schreiben Sie Ihre E-Mail-Adresse.\n"
+        "- Klicken Sie auf: Anmelden.\n\n"
+        "Sie bekommen dann eine E-Mail.\n"
+        "In der E-Mail ist Ihr Ticket.\n"
+        "Das Ticket zeigen Sie am Eingang.\n\n"
+        "Sind alle Plätze voll?\n"
+        "Dann kommen Sie auf die Warte·liste.\n"
+        "Gibt es wieder einen freien Platz?\n"
+        "Dann bekommen Sie den Platz.\n"
+        "Wir schreiben Ihnen eine E-Mail.",
+    ),
+    (
+        "der-live-raum",
+        "Der Live-Raum",
+        "live",
+        "Beim Treffen gibt es einen Live-Raum.\n"
+        "Den Live-Raum öffnen Sie mit Ihrem Handy.\n"
+        "Sie brauchen kein Konto.\n\n"
+        "Im Live-Raum können Sie:\n\n"
+        "- Fragen an das Podium stellen.\n"
+        "- Bei Umfragen mit·machen.\n"
+        "- Sich auf den freien Stuhl setzen.\n\n"
+        "Der freie Stuhl steht auf dem Podium.\n"
+        "Jeder darf sich dort hin·setzen.\n"
+        "Dann dürfen Sie mit·reden.\n\n"
+        "Sie können die Sprache wählen.\n"
+        "Die Knöpfe dafür sind oben.",
+    ),
+]
+
+CAPTIONS = (
+    "WEBVTT\n\n"
+    "00:00.000 --> 00:01.000\n"
+    "Willkommen bei vernetzt.\n\n"
+    "00:01.000 --> 00:02.000\n"
+    "(Test-Video ohne Gebärden)\n"
+)
 
 
 def load(stdout):
@@ -51,4 +121,38 @@ def load(stdout):
         SitePage.objects.update_or_create(
             slug=slug, language=language, defaults={"title": title, "body": body}
         )
-    stdout.write(f"  {len(PAGES)} site pages")
+    for position, (slug, title, explains, body) in enumerate(EASY_READ):
+        EasyReadPage.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "explains": explains,
+                "body": body,
+                "position": position,
+                "is_published": True,
+            },
+        )
+    if not SignLanguageVideo.objects.exists():
+        from .easy_read import inspect_video, make_test_video  # noqa: PLC0415
+
+        data = make_test_video(seconds=2)
+        video = SignLanguageVideo(
+            title="Willkommen bei vernetzt (Test-Video)",
+            description="Ein kurzes erzeugtes Test-Video. Das Team ersetzt es durch ein Video "
+            "in Deutscher Gebärdensprache.",
+            is_published=True,
+        )
+        video.video.save("willkommen.webm", ContentFile(data), save=False)
+        video.captions.save("willkommen.vtt", ContentFile(CAPTIONS.encode()), save=False)
+        info = inspect_video(video.video.open("rb"))
+        video.width, video.height, video.frame_rate = info.width, info.height, info.frame_rate
+        video.save()
+    stdout.write(f"  {len(PAGES)} site pages, {len(EASY_READ)} in Leichte Sprache, 1 DGS video")
+    if not SiteSettings.objects.exists():
+        SiteSettings.objects.create(
+            organisation_name="Kompetenzzentrum Vernetzung (Beispiel)",
+            address="Beispielstraße 1\n60311 Frankfurt am Main",
+            contact="kontakt@vernetzt.example · vernetzt.example",
+            signature_name="Dr. Maria Beispiel",
+            signature_role="Leitung des Kompetenzzentrums",
+        )

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from . import views
+from . import bad_input, views
 
 
 class LanguageMiddleware:
@@ -30,6 +30,11 @@ class LanguageMiddleware:
                 saved = getattr(user, "language", "") if user.is_authenticated else ""
                 if saved in dict(settings.LANGUAGES):
                     language, set_cookie = saved, True
+        # A downloaded PDF may be asked for in another language (`?lang=ar`): a ticket for a
+        # relative, a documentation for a partner. The visitor's own choice stays as it is.
+        asked = request.GET.get("lang", "")
+        if request.path.endswith(".pdf") and asked in dict(settings.LANGUAGES):
+            language, set_cookie = asked, False
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
@@ -46,29 +51,45 @@ class LanguageMiddleware:
         return response
 
 
-class DropNullCharactersMiddleware:
-    """Remove NUL characters from query parameters before any view reads them.
+class RejectBadInputMiddleware:
+    """Answer 400 with a clear message for NUL bytes and lone surrogates, anywhere.
 
-    Nobody types a NUL; it only comes from broken clients or probes, and PostgreSQL refuses
-    it in text (a 500 in any search or filter). Dropping it here keeps every filter and
-    search of every app on its normal path. Form posts are checked by the form fields
-    themselves (Django's CharField refuses NUL with a message).
+    Nobody types them; they come from broken clients or probes, and PostgreSQL refuses them
+    in text (a 500 in any search, filter, form or token look-up). Checked here once for the
+    path (token URLs too), the query, form fields and JSON bodies, so that no view of any
+    app has to. The API gets JSON (`{"errors": {"__all__": [...]}}`), pages a 400 page.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "%00" in query or "\x00" in query:
-            cleaned = request.GET.copy()
-            for key in list(cleaned.keys()):
-                values = [value.replace("\x00", "") for value in cleaned.getlist(key)]
-                del cleaned[key]
-                cleaned.setlist(key.replace("\x00", ""), values)
-            cleaned._mutable = False
-            request.GET = cleaned
+        if bad_input.request_has_bad_text(request):
+            return bad_input.bad_request_response(request)
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: private, no-store` on personal and staff pages.
+
+    Personal: a URL with a token in it (the personal link, tickets, survey links) or a
+    signed-in person's page; no shared cache or browser history keeps them. A response that
+    says `public` itself (open data, map tiles) keeps its own header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "public" in response.get("Cache-Control", ""):
+            return response
+        match = getattr(request, "resolver_match", None)
+        personal = bool(match and any("token" in name for name in match.kwargs))
+        user = getattr(request, "user", None)
+        if personal or (user is not None and user.is_authenticated):
+            response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class DebugErrorPageMiddleware:

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,3 +37,153 @@ class SitePage(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.language})"
+
+
+class EasyReadPage(models.Model):
+    """A page in Leichte Sprache (easy-to-read German), linked from every page's footer.
+
+    Plain text like the legal pages: blank lines between paragraphs, a line starting with
+    "- " is an item of a list. `explains` ties a page to a part of the site that links to it.
+    """
+
+    class Explains(models.TextChoices):
+        HOME = "home", _("the start page")
+        REGISTRATION = "registration", _("the registration")
+        LIVE = "live", _("the live room")
+        OTHER = "other", _("something else")
+
+    slug = models.SlugField(_("short address"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(
+        _("text"),
+        max_length=20000,
+        help_text=_(
+            "Plain text. A blank line starts a new paragraph; "
+            "'- ' at the start of a line makes a list."
+        ),
+    )
+    explains = models.CharField(
+        _("explains"), max_length=20, choices=Explains.choices, default=Explains.OTHER
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page in Leichte Sprache")
+        verbose_name_plural = _("pages in Leichte Sprache")
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def blocks(self) -> list[dict]:
+        """Paragraphs and lists of the text, for the template."""
+        result = []
+        for block in self.body.replace("\r\n", "\n").split("\n\n"):
+            lines = [line.strip() for line in block.splitlines() if line.strip()]
+            if not lines:
+                continue
+            if all(line.startswith("- ") for line in lines):
+                result.append({"items": [line[2:] for line in lines]})
+            else:
+                result.append({"lines": lines})
+        return result
+
+
+def sign_language_path(instance, filename):
+    suffix = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "bin"
+    return f"gebaerdensprache/{secrets.token_hex(8)}.{suffix}"
+
+
+class SignLanguageVideo(models.Model):
+    """A video in German Sign Language (DGS) on the sign-language page.
+
+    Uploads are checked (at least 320x240 pixels and 25 frames per second, BITV 2.0); the
+    measured size and rate are stored. Captions are an optional WebVTT file.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what the video says"), max_length=3000, blank=True)
+    video = models.FileField(_("video"), upload_to=sign_language_path)
+    captions = models.FileField(_("captions (WebVTT)"), upload_to=sign_language_path, blank=True)
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    frame_rate = models.FloatField(editable=False, default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("sign-language video")
+        verbose_name_plural = _("sign-language videos")
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class AccessibilityFeedback(models.Model):
+    """A barrier reported through the form of the accessibility statement."""
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email address"))
+    page = models.CharField(_("page with the barrier"), max_length=500, blank=True)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(
+        _("language of the answer"), max_length=10, choices=settings.LANGUAGES, default="de"
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    answered = models.BooleanField(_("answered"), default=False)
+
+    class Meta:
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} ({self.created_at:%Y-%m-%d})"
+
+
+class SiteSettings(models.Model):
+    """The operating organisation, set once by staff: the letterhead of certificates and the
+    report (logo, name, address, signature line). One row (pk 1); see `SiteSettings.load()`."""
+
+    organisation_name = models.CharField(_("name of the organisation"), max_length=200, blank=True)
+    address = models.TextField(
+        _("address"), max_length=500, blank=True, help_text=_("One line per line of the address.")
+    )
+    contact = models.CharField(
+        _("contact line"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. phone, email and website, shown under the address."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="site/", blank=True)
+    signature_name = models.CharField(
+        _("name under the signature line"), max_length=200, blank=True
+    )
+    signature_role = models.CharField(
+        _("role under the signature line"), max_length=200, blank=True
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return self.organisation_name or str(_("site settings"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row only
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "SiteSettings":
+        """The settings (an unsaved empty one when staff have not set them yet)."""
+        return cls.objects.filter(pk=1).first() or cls()
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]

@@ -1,9 +1,12 @@
 """Pages of the site's frame: home, health check, legal pages, language switch, errors."""
 
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -38,8 +41,12 @@ def healthz(request):
     return JsonResponse(payload)
 
 
-def site_page(request, slug):
-    """A legal page in the visitor's language, falling back to German (which always exists)."""
+def site_page(request, slug, form=None):
+    """A legal page in the visitor's language, falling back to German (which always exists).
+
+    The accessibility statement adds what BITV asks for: conformance status, known barriers,
+    the date of the last check, a feedback form and the enforcement body.
+    """
     if slug not in SitePage.Slug.values:
         raise Http404
     pages = {page.language: page for page in SitePage.objects.filter(slug=slug)}
@@ -47,7 +54,17 @@ def site_page(request, slug):
     if page is None:
         raise Http404
     paragraphs = [block.strip() for block in page.body.split("\n\n") if block.strip()]
-    return render(request, "core/site_page.html", {"page": page, "paragraphs": paragraphs})
+    context = {"page": page, "paragraphs": paragraphs}
+    if slug == SitePage.Slug.ACCESSIBILITY:
+        from . import accessibility  # noqa: PLC0415
+        from .forms import BarrierReportForm  # noqa: PLC0415
+
+        context.update(
+            statement=accessibility,
+            last_check=accessibility.last_check(),
+            form=form or BarrierReportForm(),
+        )
+    return render(request, "core/site_page.html", context, status=400 if form else 200)
 
 
 @require_POST
@@ -65,6 +82,29 @@ def set_language(request):
     if isinstance(response, HttpResponseRedirect):
         return response
     return HttpResponseRedirect("/")
+
+
+def database_unavailable(error) -> bool:
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+def unavailable_response(request, retry_after: int = 30):
+    """The answer while the database is down: JSON for the API, a plain page otherwise.
+
+    Rendered without the request context: the context processors would need the database.
+    """
+    message = _("vernetzt is briefly unavailable. Please try again in a minute.")
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"errors": {"__all__": [message]}}, status=503)
+    else:
+        html = render_to_string(
+            "core/error_plain.html",
+            {"status": 503, "title": _("Briefly unavailable"), "message": message},
+        )
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _error(request, status, title, message, exception=None):
@@ -112,6 +152,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """500, or 503 with Retry-After when the database cannot be reached (never a traceback)."""
+    if database_unavailable(sys.exc_info()[1]):
+        return unavailable_response(request)
     return _error(
         request,
         500,

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from vernetzt.core.api_schemas import ErrorsOut
+
 from .queries import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -73,7 +75,7 @@ class DirectoryQuery(Schema):
 
 @router.get(
     "/organisations",
-    response=OrganisationPage,
+    response={200: OrganisationPage, 400: ErrorsOut},
     exclude_none=True,
     summary="Search the directory",
     url_name="organisations",
@@ -98,7 +100,7 @@ def list_organisations(request, params: Query[DirectoryQuery]):
 
 @router.get(
     "/organisations/{slug}",
-    response=OrganisationOut,
+    response={200: OrganisationOut, 404: ErrorsOut},
     exclude_none=True,
     summary="One association",
     url_name="organisation",

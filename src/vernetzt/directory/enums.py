@@ -1,5 +1,6 @@
 """Choices and the shared vocabulary of the directory."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -152,5 +153,5 @@ LANGUAGE_CODES = [
     "az",
 ]
 
-# Extra languages of a profile description, besides German.
-DESCRIPTION_LANGUAGES = ("en", "ar", "tr")
+# Extra languages of a profile description, besides German: every interface language.
+DESCRIPTION_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES if code != "de")

@@ -207,7 +207,13 @@ class OrganisationProfileForm(forms.ModelForm):
 
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100)
-    email = forms.EmailField(label=_("Your email address"), help_text=_("You get a copy."))
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_(
+            "The association replies to this address. You get a copy of your message if you "
+            "are logged in with this address."
+        ),
+    )
     message = forms.CharField(
         label=_("Your message"), max_length=4000, min_length=10, widget=forms.Textarea
     )

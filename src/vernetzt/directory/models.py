@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import fingerprint
+
 from .enums import (
     EXTRA_LANGUAGES,
     FIELDS_OF_ACTIVITY,
@@ -137,6 +139,10 @@ class Organisation(models.Model):
     description_translations = models.JSONField(
         _("description in other languages"), default=dict, blank=True
     )
+    # Shown through the site's one content-translation mechanism (vernetzt.core.translations):
+    # the association writes every language itself, so each text counts as a person's.
+    translated_fields = ("description",)
+
     fields = models.ManyToManyField(
         Term,
         blank=True,
@@ -237,6 +243,20 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:detail", kwargs={"slug": self.slug})
+
+    @property
+    def translations(self) -> dict:
+        return {
+            code: {
+                "description": {
+                    "text": text,
+                    "status": "human",
+                    "source": fingerprint(self.description),
+                }
+            }
+            for code, text in (self.description_translations or {}).items()
+            if text
+        }
 
     @property
     def is_listed(self) -> bool:

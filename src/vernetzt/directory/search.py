@@ -3,10 +3,18 @@
 The searchable text is kept in `Organisation.search_text` (lower case), built from fields
 that everybody may see, so a search never reveals a hidden field. On PostgreSQL a GIN
 trigram index on it serves both the substring match and the similarity match.
+
+Across languages: the names of fields of activity, target groups and languages go in, in
+every interface language ("Türkisch", "Turkish", "التركية"). Text and query are folded the
+same way (`fold`: lower case, accents and Arabic vowel marks removed, ß as ss; German umlauts
+are also kept spelt out, ü as ue), so that "Bruckenbauer" and "Brueckenbauer" find
+"Brückenbauer" alike on PostgreSQL and SQLite (decision 0132).
 """
 
 import re
+import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connection
 from django.db.models import Q, TextField
@@ -22,11 +30,32 @@ MAX_WORDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or vowel marks: "Brückenbauer" -> "bruckenbauer"."""
+    text = (text or "").lower().replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKC", folded.replace("\u0640", ""))  # and no tatweel
+
+
+def _in_every_language(label) -> list[str]:
+    names = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.append(str(label))
+    return names
+
+
 def build_search_text(organisation) -> str:
-    """The lower-case text a visitor may find the association by."""
+    """The folded text a visitor may find the association by."""
     parts = [organisation.name]
-    if organisation.visibility_profile == Visibility.PUBLIC:
+    public_profile = organisation.visibility_profile == Visibility.PUBLIC
+    if public_profile:
         parts += [organisation.short_name, organisation.description]
+        parts += list((organisation.description_translations or {}).values())
     municipality = organisation.municipality
     if municipality is not None:
         parts += [municipality.name, municipality.district.name]
@@ -34,15 +63,21 @@ def build_search_text(organisation) -> str:
         for slug in organisation.fields.values_list("slug", flat=True):
             label = FIELDS_OF_ACTIVITY.get(slug)
             if label is not None:
-                for language in ("de", "en"):
-                    with translation.override(language):
-                        parts.append(str(label))
-    return " ".join(part for part in parts if part).lower()[:10000]
+                parts += _in_every_language(label)
+        if public_profile:  # languages and target groups belong to the profile group
+            for term in [*organisation.languages.all(), *organisation.target_groups.all()]:
+                parts += _in_every_language(term.label)
+    text = " ".join(str(part) for part in parts if part)
+    lowered = text.lower()
+    spelt_out = lowered.translate(_UMLAUTS)
+    if spelt_out != lowered:  # "brueckenbauer" as well
+        text += " " + " ".join(w for w in _WORD.findall(spelt_out) if w not in lowered)
+    return fold(text)[:10000]
 
 
 def search_words(query: str) -> list[str]:
     """Split a query into at most MAX_WORDS words; anything that is not a word is ignored."""
-    words = _WORD.findall((query or "")[:MAX_QUERY_LENGTH].lower())
+    words = _WORD.findall(fold((query or "")[:MAX_QUERY_LENGTH]))
     return [word for word in words if len(word) > 1][:MAX_WORDS]
 
 

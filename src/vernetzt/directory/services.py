@@ -2,6 +2,7 @@
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -238,13 +239,29 @@ def contact_recipients(organisation) -> list[str]:
     )
 
 
-def send_contact_message(*, organisation, sender_name, sender_email, message, language):
-    """Queue the message to the association and a copy to the sender; addresses stay hidden."""
+def is_verified_email(user, email: str) -> bool:
+    """Whether `email` is a verified address of the signed-in `user` (allauth)."""
+    if not getattr(user, "is_authenticated", False) or not email:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
+
+def send_contact_message(
+    *, organisation, sender_name, sender_email, message, language, user=None
+) -> bool:
+    """Queue the message to the association; addresses stay hidden.
+
+    A copy goes to the sender only when `sender_email` is a verified address of the
+    signed-in `user`: the relay never mails an address someone merely typed. Returns whether
+    a copy is sent.
+    """
+    send_copy = is_verified_email(user, sender_email)
     tasks_of("directory").relay_contact_message.enqueue(
         organisation_id=organisation.pk,
         sender_name=sender_name,
         sender_email=sender_email,
         message=message,
         language=language,
+        send_copy=send_copy,
     )
+    return send_copy

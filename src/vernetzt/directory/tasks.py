@@ -32,9 +32,16 @@ def send_invitation(*, invitation_id: int, language: str):
 
 @task()
 def relay_contact_message(
-    *, organisation_id: int, sender_name: str, sender_email: str, message: str, language: str
+    *,
+    organisation_id: int,
+    sender_name: str,
+    sender_email: str,
+    message: str,
+    language: str,
+    send_copy: bool = False,
 ):
-    """To the association (German, reply goes to the sender) and a copy to the sender."""
+    """To the association (German, reply goes to the sender); a copy to the sender only when
+    the service found the address verified (`send_copy`)."""
     organisation = Organisation.objects.get(pk=organisation_id)
     recipients = contact_recipients(organisation)
     context = {
@@ -53,6 +60,8 @@ def relay_contact_message(
             subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Message via the directory")
             body = render_to_string("directory/email/contact.txt", context)
         EmailMessage(subject, body, to=recipients, reply_to=[sender_email]).send()
+    if not send_copy:
+        return
     with translation.override(language):
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Copy of your message to %(name)s") % {
             "name": organisation.name

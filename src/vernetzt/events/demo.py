@@ -4,10 +4,14 @@ Idempotent: meetings are found by slug; programme and people are only created on
 Real associations are looked up (or created) by slug, with nothing invented about them.
 """
 
+import io
+import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from vernetzt.directory.models import Organisation
 
@@ -274,4 +278,27 @@ def load(stdout):
                 kind=item.kind,
                 position=item.position,
             )
+    if not e2026.image:
+        e2026.image.save("vernetzungstreffen-2026.jpg", ContentFile(_demo_picture()), save=False)
+        e2026.image_alt = ""  # an abstract, decorative picture
+        e2026.save(update_fields=["image", "image_alt"])
     stdout.write("  3 meetings (2019, 2025, 2026 with open registration)")
+
+
+def _demo_picture() -> bytes:
+    """A wide, calm picture for the demo meeting (drawn here: no photo of real people)."""
+    width, height = 1600, 600
+    image = Image.new("RGB", (width, height), (7, 64, 95))
+    draw = ImageDraw.Draw(image)
+    rng = random.Random(2026)  # noqa: S311 - a picture, not a secret
+    colours = [(11, 92, 138), (162, 59, 0), (255, 191, 71), (24, 92, 46), (244, 246, 248)]
+    points = [(rng.randrange(width), rng.randrange(height)) for _ in range(40)]
+    for index, (x, y) in enumerate(points):  # a network: dots and the lines between them
+        for other in points[index + 1 : index + 4]:
+            draw.line([(x, y), other], fill=(60, 120, 160), width=3)
+    for x, y in points:
+        radius = rng.randrange(10, 34)
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=rng.choice(colours))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=82)
+    return out.getvalue()

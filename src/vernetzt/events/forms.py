@@ -18,7 +18,16 @@ class DateTimeInput(forms.DateTimeInput):
         return value
 
 
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
 class EventForm(forms.ModelForm):
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and getattr(image, "size", 0) > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(_("The picture is too large: at most 5 MB, please."))
+        return image
+
     class Meta:
         model = Event
         fields = [
@@ -30,6 +39,8 @@ class EventForm(forms.ModelForm):
             "ends_at",
             "venue",
             "description",
+            "image",
+            "image_alt",
             "partners",
             "funders",
             "status",
@@ -74,6 +85,13 @@ class ProgrammeItemForm(forms.ModelForm):
             "ends_at": DateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The end must be after the start."))
+        return cleaned
 
 
 class StagePersonForm(forms.ModelForm):

@@ -9,11 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import TranslationsField
+
 
 class Venue(models.Model):
     """Where a meeting takes place, with what visitors need to know to get there."""
 
     name = models.CharField(_("name"), max_length=200)
+    translations = TranslationsField()
+    translated_fields = ("directions", "accessibility_notes")
     address = models.TextField(_("address"), max_length=500)
     directions = models.TextField(_("how to get there"), blank=True, max_length=3000)
     step_free = models.BooleanField(
@@ -58,6 +62,8 @@ class Event(models.Model):
     )
 
     title = models.CharField(_("title"), max_length=200)
+    translations = TranslationsField()
+    translated_fields = ("title", "edition", "theme", "description")
     slug = models.SlugField(_("short address"), max_length=120, unique=True)
     edition = models.CharField(
         _("edition"),
@@ -66,6 +72,18 @@ class Event(models.Model):
         help_text=_('For example "6. hessenweites Vernetzungstreffen".'),
     )
     theme = models.CharField(_("theme"), max_length=300, blank=True)
+    image = models.ImageField(
+        _("picture"),
+        upload_to="events/",
+        blank=True,
+        help_text=_("Shown at the top of the meeting's page and on the home page (wide format)."),
+    )
+    image_alt = models.CharField(
+        _("what the picture shows"),
+        max_length=200,
+        blank=True,
+        help_text=_("For people who cannot see it. Leave empty for a purely decorative picture."),
+    )
     description = models.TextField(_("description"), blank=True, max_length=10000)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
@@ -166,6 +184,8 @@ class ProgrammeItem(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=300)
+    translations = TranslationsField()
+    translated_fields = ("title", "description")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = models.TextField(_("description"), blank=True, max_length=5000)
     position = models.PositiveIntegerField(_("order"), default=0)

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.contrib.admin.utils import NestedObjects
 from django.db import transaction
 from django.utils import timezone
 
@@ -99,3 +100,16 @@ def next_meeting():
         .order_by("starts_at")
         .first()
     )
+
+
+def deletion_preview(obj) -> list[tuple[str, int]]:
+    """What deleting `obj` takes with it: (plural name, count) per kind of object, without
+    `obj` itself. Uses Django's own collector, so every cascade of every app is counted."""
+    collector = NestedObjects(using="default")
+    collector.collect([obj])
+    rows = []
+    for model, objects in collector.model_objs.items():
+        count = len(objects) - (1 if model is type(obj) else 0)
+        if count:
+            rows.append((str(model._meta.verbose_name_plural), count))
+    return sorted(rows)

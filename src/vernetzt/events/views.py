@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from vernetzt.core.permissions import permission_required
 
 from . import queries, services
+from .dashboard import staff_dashboard
 from .forms import CopyEventForm, EventForm, ProgrammeItemForm, StagePersonForm, VenueForm
 from .models import Event, ProgrammeItem, StagePerson
 
@@ -43,7 +44,7 @@ def event_detail(request, slug):
 
 @staff_required
 def event_create(request):
-    form = EventForm(request.POST or None)
+    form = EventForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         event = services.save_event(form=form)
         messages.success(request, _("Meeting created."))
@@ -64,13 +65,20 @@ def venue_create(request):
 @staff_required
 def event_manage(request, slug):
     event = get_object_or_404(Event, slug=slug)
-    form = EventForm(request.POST or None, instance=event)
+    form = EventForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = services.save_event(form=form)
         messages.success(request, _("Your changes are saved."))
         return redirect("events:manage", slug=event.slug)
     return render(
-        request, "events/manage.html", {"form": form, "event": event, "title": event.title}
+        request,
+        "events/manage.html",
+        {
+            "form": form,
+            "event": event,
+            "title": event.title,
+            "dashboard": staff_dashboard(event),
+        },
     )
 
 
@@ -116,10 +124,18 @@ def programme_item(request, slug, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def programme_item_delete(request, slug, pk):
+    """GET asks first and lists what goes with the item (people on stage, live room...)."""
     event = get_object_or_404(Event, slug=slug)
-    get_object_or_404(ProgrammeItem, pk=pk, event=event).delete()
+    item = get_object_or_404(ProgrammeItem, pk=pk, event=event)
+    if request.method == "GET":
+        return render(
+            request,
+            "events/programme_item_delete.html",
+            {"event": event, "item": item, "also_deleted": services.deletion_preview(item)},
+        )
+    item.delete()
     messages.success(request, _("Programme item deleted."))
     return redirect("events:programme", slug=slug)
 

@@ -6,6 +6,23 @@ class FeedbackConfig(AppConfig):
     name = "vernetzt.feedback"
     verbose_name = _("Feedback surveys")
 
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows open surveys the person was invited to."""
+        from .my_area import sections
+
+        return sections(request)
+
     def ready(self):
         # ready() runs once the models are loaded: the place for modules that use them.
         # `self.tasks` lets services queue tasks without importing them (core.background).

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import Text
+
 MIN_RESPONSES = 5  # results are shown only from this many answers on
 
 
@@ -24,9 +26,13 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _localised(obj, base: str) -> str:
+def _localised(obj, base: str) -> Text:
+    """The text in the current language, else German (a `Text` that knows which)."""
     language = (get_language() or "de")[:2]
-    return getattr(obj, f"{base}_{language}", "") or getattr(obj, f"{base}_de")
+    local = getattr(obj, f"{base}_{language}", "")
+    if local:
+        return Text(local, language)
+    return Text(getattr(obj, f"{base}_de"), "de")
 
 
 class Survey(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from vernetzt.core.translations import translated
 from vernetzt.registration.models import Registration
 
 from .models import Invitation, Survey
@@ -26,7 +27,7 @@ def send_invitation(survey_id: int, registration_id: int, token: str, reminder: 
             _("Reminder: your feedback on %(title)s")
             if reminder
             else _("Your feedback on %(title)s")
-        ) % {"title": survey.event.title}
+        ) % {"title": translated(survey.event, "title").text}
         body = render_to_string("feedback/email/invitation.txt", context)
         EmailMultiAlternatives(subject, body, to=[registration.email]).send()
     field = "reminded_at" if reminder else "sent_at"

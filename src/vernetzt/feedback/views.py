@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -52,6 +53,7 @@ def survey_detail(request, slug, pk):
         "invited": survey.invitations.count(),
         "responses": survey.responses.count(),
         "checked_in": services.invitees(survey).count(),
+        "before_meeting": survey.event.starts_at > timezone.now(),
         "open_link": open_link,
         "qr_svg": tickets.qr_svg(open_link, scale=5) if survey.is_open else "",
     }
@@ -73,6 +75,16 @@ def _action(request, slug, pk, function, success):
 @staff_required
 @require_POST
 def survey_send(request, slug, pk):
+    survey = _survey(slug, pk)
+    if survey.event.starts_at > timezone.now() and request.POST.get("early") != "1":
+        messages.error(
+            request,
+            _(
+                "The meeting has not taken place yet. Tick the box to send the survey "
+                "before it anyway."
+            ),
+        )
+        return redirect("feedback:survey_detail", slug=slug, pk=pk)
     return _action(
         request, slug, pk, services.open_and_send, _("The survey is open. %(count)s emails sent.")
     )

@@ -32,3 +32,33 @@ class ForumsConfig(AppConfig):
         from .queries import results_for_documentation
 
         return results_for_documentation(event)
+
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)
+
+    def purge_sensitive_copies(self, registration_ids=None, event_ids=None):
+        """Assignment snapshots keep step-free needs and interpretation languages: scrubbed
+        with the answers (retention purge, withdrawn consent)."""
+        from .personal_data import scrub_snapshots
+
+        return scrub_snapshots(registration_ids=registration_ids, event_ids=event_ids)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the forums the person hosts."""
+        from .my_area import sections
+
+        return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows the forum assignment and open demands."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

@@ -314,39 +314,33 @@ def load(stdout):
 
     e2026 = Event.objects.filter(slug="vernetzungstreffen-2026").first()
     if e2026 and not e2026.forums.exists():
-        start = e2026.starts_at
-        for number, (slot_title, titles) in enumerate(
-            [
-                (
-                    "Foren am Vormittag",
-                    ["Ehrenamt stärken", "Förderung finden", "Jugend im Verein"],
-                ),
-                (
-                    "Foren am Nachmittag",
-                    ["Sichtbar werden", "Gemeinsam auftreten", "Vor Ort wirken"],
-                ),
-            ]
-        ):
-            slot = Slot.objects.create(
+        # One afternoon slot with four forums, at the time the programme gives them (as in 2025).
+        item = e2026.programme_items.filter(kind="forums").first()
+        starts = item.starts_at if item else e2026.starts_at + timedelta(hours=3, minutes=30)
+        ends = (item.ends_at if item else None) or starts + timedelta(hours=2, minutes=30)
+        slot = Slot.objects.create(
+            event=e2026, title="Austausch-Foren", starts_at=starts, ends_at=ends, position=0
+        )
+        titles = [
+            "Ressourcen teilen",
+            "Digitale Netzwerke",
+            "Allianzen bilden",
+            "Vor Ort kooperieren",
+        ]
+        for position, title in enumerate(titles):
+            forum = Forum.objects.create(
                 event=e2026,
-                title=slot_title,
-                starts_at=start + timedelta(hours=2 + 3 * number),
-                ends_at=start + timedelta(hours=3 + 3 * number, minutes=30),
-                position=number,
+                slot=slot,
+                title=title,
+                capacity=16,
+                position=position,
+                languages=["de"],
+                interpretation=["ar"] if position == 0 else [],
+                room=f"Raum {position + 1}",
+                description="Austausch in kleiner Runde (Beispiel).",
             )
-            for position, title in enumerate(titles):
-                forum = Forum.objects.create(
-                    event=e2026,
-                    slot=slot,
-                    title=title,
-                    capacity=16,
-                    position=position,
-                    languages=["de"],
-                    interpretation=["ar"] if position == 0 else [],
-                    description="Austausch in kleiner Runde (Beispiel).",
-                )
-                if host and number == 0 and position == 0:
-                    ForumHost.objects.get_or_create(forum=forum, user=host)
+            if host and position == 0:
+                ForumHost.objects.get_or_create(forum=forum, user=host)
         setup = services.get_setup(event=e2026)
         setup.max_per_organisation = 2
         setup.save()

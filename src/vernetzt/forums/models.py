@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import TranslationsField
 from vernetzt.directory.enums import FIELDS_OF_ACTIVITY
 
 
@@ -50,6 +51,8 @@ class Slot(models.Model):
 
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="forum_slots")
     title = models.CharField(_("title"), max_length=200)
+    translations = TranslationsField()
+    translated_fields = ("title",)
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     position = models.PositiveIntegerField(_("order"), default=0)
@@ -73,6 +76,8 @@ class Forum(models.Model):
         Slot, on_delete=models.CASCADE, related_name="forums", verbose_name=_("time slot")
     )
     title = models.CharField(_("title"), max_length=200)
+    translations = TranslationsField()
+    translated_fields = ("title", "description")
     description = models.TextField(_("description"), blank=True, max_length=5000)
     host_organisations = models.ManyToManyField(
         "directory.Organisation",

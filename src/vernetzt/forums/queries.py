@@ -147,3 +147,23 @@ def results_for_documentation(event) -> list[dict]:
         }
         for forum, forum_items in by_forum.items()
     ]
+
+
+def publish_preview(event) -> dict:
+    """What publishing the assignment does: who gets an email, who has no place in a slot."""
+    slots = Slot.objects.filter(event=event, forums__isnull=False).distinct().count()
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    placed = confirmed.annotate(
+        slots_placed=Count("forum_placements", filter=Q(forum_placements__slot__event=event))
+    )
+    emails = placed.filter(slots_placed__gt=0).exclude(email="").count()
+    unplaced = list(
+        placed.filter(slots_placed__lt=slots)
+        .order_by("last_name", "first_name")
+        .values_list("first_name", "last_name")
+    )
+    return {
+        "emails": emails,
+        "unplaced": [f"{first} {last}".strip() for first, last in unplaced],
+        "slots": slots,
+    }

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from vernetzt.core.translations import translated
 from vernetzt.registration.models import Registration
 
 from . import services
@@ -32,7 +33,9 @@ def send_placement(registration_id: int) -> None:
     if not placements:
         return
     with translation.override(registration.language):
-        subject = _("Your forums: %(title)s") % {"title": registration.event.title}
+        subject = _("Your forums: %(title)s") % {
+            "title": translated(registration.event, "title").text
+        }
         body = render_to_string(
             "forums/email/placement.txt",
             {

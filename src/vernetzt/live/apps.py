@@ -8,11 +8,18 @@ class LiveConfig(AppConfig):
 
     def ready(self):
         from . import rules  # noqa: F401 - registers the permissions
+        from .state import connect_signals
+
+        connect_signals()
 
     def registration_sections(self, request, registration):
-        """The personal page shows the person's networking tables ("round 1: table 7")."""
+        """The personal page shows the person's networking tables ("round 1: table 7"), and
+        remembers the phone it is opened on as theirs (their live questions, for export and
+        erasure)."""
         from .networking import tables_of
+        from .personal_data import link_device
 
+        link_device(request, registration)
         plans = tables_of(registration)
         if not plans:
             return []
@@ -29,3 +36,20 @@ class LiveConfig(AppConfig):
         from .networking import badge_tables
 
         return badge_tables(event)
+
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)
+
+    def my_area_sections(self, request):
+        """My area (Mein Bereich) shows the live rooms the person moderates."""
+        from .my_area import sections
+
+        return sections(request)

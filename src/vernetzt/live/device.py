@@ -7,7 +7,6 @@ votes, questions and free-chair requests of one phone together.
 import secrets
 
 from django.core import signing
-from django.core.cache import cache
 
 COOKIE = "vz_live_device"
 SALT = "vernetzt.live.device"
@@ -51,13 +50,11 @@ def remember_device(request, response):
 
 
 def rate_limited(*, key: str, limit: int, window_s: int) -> bool:
-    """Count one action for `key` in a fixed window; True if it is over `limit`."""
-    cache_key = f"live:rate:{key}"
-    if cache.add(cache_key, 1, timeout=window_s):
-        return False
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window_s)
-        return False
-    return count > limit
+    """Count one action for `key` in a fixed window; True if it is over `limit`.
+
+    Counted by django-ratelimit in the shared cache (`core.ratelimits`), so every worker sees
+    the same count.
+    """
+    from vernetzt.core.ratelimits import limited_key
+
+    return limited_key("live", key, f"{limit}/{window_s}s")

@@ -55,16 +55,21 @@ class PollForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Poll.Kind.choices)
     options = forms.CharField(
         label=_("Answers"),
-        help_text=_("One answer per line, 2 to 10 answers."),
+        help_text=_("One answer per line, 2 to 10 answers. Not needed for a word cloud."),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
+        required=False,
     )
 
-    def clean_options(self):
-        lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
-        if not 2 <= len(lines) <= 10:
-            raise forms.ValidationError(_("Please give 2 to 10 answers, one per line."))
-        return lines
+    def clean(self):
+        cleaned = super().clean()
+        lines = [line.strip() for line in cleaned.get("options", "").splitlines() if line.strip()]
+        if cleaned.get("kind") == Poll.Kind.WORDS:
+            lines = []
+        elif not 2 <= len(lines) <= 10:
+            self.add_error("options", _("Please give 2 to 10 answers, one per line."))
+        cleaned["options"] = lines
+        return cleaned
 
 
 class PlanForm(forms.Form):

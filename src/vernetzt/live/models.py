@@ -22,6 +22,8 @@ from django.utils.translation import pgettext_lazy
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to type from a screen
 
 QUESTION_MAX_LENGTH = 500
+ANSWER_MAX_LENGTH = 300
+WORD_MAX_LENGTH = 40
 NAME_MAX_LENGTH = 80
 TOPIC_MAX_LENGTH = 120
 
@@ -103,6 +105,7 @@ class LiveQuestion(models.Model):
     )
     pinned = models.BooleanField(pgettext_lazy("question", "pinned"), default=False)
     votes_count = models.PositiveIntegerField(_("votes"), default=0)
+    answer = models.CharField(_("short answer"), max_length=ANSWER_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -128,6 +131,8 @@ class QuestionVote(models.Model):
                 fields=["question", "device_id"], name="live_one_vote_per_device"
             )
         ]
+        # "Which questions does this phone support?" is asked on every update of a phone.
+        indexes = [models.Index(fields=["device_id", "question"], name="live_vote_device")]
 
     def __str__(self):
         return f"{self.question_id}: {self.device_id[:6]}"
@@ -192,6 +197,7 @@ class Poll(models.Model):
     class Kind(models.TextChoices):
         SINGLE = "single", _("single choice")
         MULTIPLE = "multiple", _("multiple choice")
+        WORDS = "words", _("word cloud (short answers)")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("not open yet")
@@ -236,6 +242,8 @@ class PollBallot(models.Model):
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="ballots")
     device_id = models.CharField(max_length=64)
     options = models.ManyToManyField(PollOption, related_name="ballots")
+    # A word-cloud poll's answer, normalised (case folded, spaces collapsed) so it counts.
+    text = models.CharField(max_length=WORD_MAX_LENGTH, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -314,3 +322,27 @@ class Seat(models.Model):
 
     def __str__(self):
         return f"{self.round_number}/{self.table_number}: {self.registration_id}"
+
+
+class DeviceLink(models.Model):
+    """A phone seen on a registrant's personal page: its questions and free-chair requests
+    belong to that person's data (export and erasure, see vernetzt.privacy).
+
+    Recorded when the personal page is opened on a phone that carries a live device cookie.
+    """
+
+    registration = models.ForeignKey(
+        "registration.Registration", on_delete=models.CASCADE, related_name="live_devices"
+    )
+    device_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "device_id"], name="live_device_link_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id}: {self.device_id[:6]}"

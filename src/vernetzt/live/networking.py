@@ -327,6 +327,22 @@ def plan_tables(plan: NetworkingPlan) -> list[dict]:
         {
             "number": number,
             "tables": [{"number": t, "people": people} for t, people in sorted(tables.items())],
+            # For the wall: everybody by name, so that a person finds their own name quickly.
+            "people": sorted(
+                (
+                    {
+                        "registration": person,
+                        "table": t,
+                        "letter": (person.last_name[:1] or "?").upper(),
+                    }
+                    for t, people in tables.items()
+                    for person in people
+                ),
+                key=lambda row: (
+                    row["registration"].last_name.lower(),
+                    row["registration"].first_name.lower(),
+                ),
+            ),
         }
         for number, tables in sorted(rounds.items())
     ]

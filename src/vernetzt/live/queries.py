@@ -9,12 +9,23 @@ from .models import ChairRequest, LiveQuestion, LiveRoom, Poll, QuestionStatus
 VISIBLE = (LiveQuestion.Status.APPROVED, LiveQuestion.Status.ANSWERED)
 
 
-def visible_questions(room: LiveRoom, *, limit: int | None = None):
-    """Approved (then answered) questions, pinned first, then by votes and time."""
+SORTS = {
+    "popular": ("-pinned", "status", "-votes_count", "created_at", "id"),
+    "new": ("-pinned", "status", "-created_at", "-id"),
+}
+
+
+def visible_questions(room: LiveRoom, *, limit: int | None = None, sort: str = "popular"):
+    """Approved (then answered) questions, pinned first, then by votes and time
+    (`sort="popular"`) or newest first (`sort="new"`)."""
     questions = LiveQuestion.objects.filter(room=room, status__in=VISIBLE).order_by(
-        "-pinned", "status", "-votes_count", "created_at", "id"
+        *SORTS.get(sort, SORTS["popular"])
     )
     return list(questions[:limit] if limit else questions)
+
+
+def visible_count(room: LiveRoom) -> int:
+    return LiveQuestion.objects.filter(room=room, status__in=VISIBLE).count()
 
 
 def moderation_questions(room: LiveRoom) -> dict:
@@ -145,13 +156,48 @@ def projector_poll(room: LiveRoom) -> Poll | None:
     )
 
 
+WORD_CLOUD_SIZE = 40
+
+
 def poll_results(poll: Poll) -> dict:
-    """Votes per answer, with percentages of the ballots (multiple choice: can sum over 100)."""
+    """Votes per answer, with percentages of the ballots (multiple choice: can sum over 100).
+
+    A word-cloud poll: the most frequent answers (`words`, already normalised when stored),
+    each with its count and a size step 1-5 relative to the most frequent."""
+    if poll.kind == Poll.Kind.WORDS:
+        words = list(
+            poll.ballots.exclude(text="")
+            .values("text")
+            .annotate(count=Count("id"))
+            .order_by("-count", "text")[:WORD_CLOUD_SIZE]
+        )
+        top = words[0]["count"] if words else 1
+        for word in words:
+            word["size"] = 1 + round(4 * word["count"] / top) if top else 1
+        return {"poll": poll, "options": [], "words": words, "ballots": poll.ballots.count()}
     options = list(poll.options.annotate(votes=Count("ballots")).order_by("position", "id"))
     ballots = poll.ballots.count()
     for option in options:
         option.percent = round(100 * option.votes / ballots) if ballots else 0
-    return {"poll": poll, "options": options, "ballots": ballots}
+    return {"poll": poll, "options": options, "words": [], "ballots": ballots}
+
+
+def queue_devices(room: LiveRoom) -> dict:
+    """Who waits (device ids in queue order) and who speaks: each phone finds its own place."""
+    speaking = current_speaker(room)
+    return {
+        "queue": [r.device_id for r in ordered_queue(room)],
+        "speaking": speaking.device_id if speaking else None,
+    }
+
+
+def pending_by_device(room: LiveRoom) -> dict[str, int]:
+    rows = (
+        LiveQuestion.objects.filter(room=room, status=LiveQuestion.Status.PENDING)
+        .values("device_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["device_id"]: row["n"] for row in rows}
 
 
 def has_answered(poll: Poll, device_id: str | None) -> bool:

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 
 from .device import rate_limited
 from .models import (
+    ANSWER_MAX_LENGTH,
     NAME_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
     TOPIC_MAX_LENGTH,
+    WORD_MAX_LENGTH,
     BlockedDevice,
     ChairRequest,
     LiveQuestion,
@@ -24,6 +26,7 @@ from .models import (
     PollOption,
     QuestionVote,
 )
+from .state import changed
 
 QUESTIONS_PER_MINUTE = 3
 VOTES_PER_MINUTE = 30
@@ -116,10 +119,14 @@ def ask_question(
     )
 
 
-def vote_question(*, room: LiveRoom, device_id: str, question_id: int) -> LiveQuestion:
-    """Support a visible question once per device (unique constraint, safe under races).
+def vote_question(
+    *, room: LiveRoom, device_id: str, question_id: int, withdraw: bool = False
+) -> LiveQuestion:
+    """Support a visible question once per device (unique constraint, safe under races), or
+    withdraw the device's support (`withdraw=True`; nothing happens if it had none).
 
-    Raises Refused: room closed, device blocked, unknown or hidden question, voted already.
+    Raises Refused: room closed, device blocked, unknown or hidden question, own question,
+    voted already, too many votes in a minute.
     """
     _require_open(room, device_id)
     if rate_limited(key=f"v:{room.pk}:{device_id}", limit=VOTES_PER_MINUTE, window_s=60):
@@ -131,12 +138,26 @@ def vote_question(*, room: LiveRoom, device_id: str, question_id: int) -> LiveQu
                 room=room,
                 status__in=[LiveQuestion.Status.APPROVED, LiveQuestion.Status.ANSWERED],
             )
-            QuestionVote.objects.create(question=question, device_id=device_id)
-            LiveQuestion.objects.filter(pk=question.pk).update(votes_count=F("votes_count") + 1)
+            if withdraw:
+                deleted, _details = QuestionVote.objects.filter(
+                    question=question, device_id=device_id
+                ).delete()
+                if deleted:
+                    LiveQuestion.objects.filter(pk=question.pk, votes_count__gt=0).update(
+                        votes_count=F("votes_count") - 1
+                    )
+            else:
+                if question.device_id == device_id:
+                    raise Refused(_("You cannot support your own question."))
+                if question.status != LiveQuestion.Status.APPROVED:
+                    raise LiveQuestion.DoesNotExist
+                QuestionVote.objects.create(question=question, device_id=device_id)
+                LiveQuestion.objects.filter(pk=question.pk).update(votes_count=F("votes_count") + 1)
     except LiveQuestion.DoesNotExist as error:
         raise Refused(_("This question cannot be supported.")) from error
     except IntegrityError as error:
         raise Refused(_("You have already supported this question.")) from error
+    changed(room.pk)
     question.refresh_from_db()
     return question
 
@@ -192,28 +213,49 @@ def request_chair(
 @transaction.atomic
 def withdraw_chair_request(*, room: LiveRoom, device_id: str) -> int:
     """Leave the queue (the device's waiting request). Returns how many were withdrawn."""
+    changed(room.pk)
     return ChairRequest.objects.filter(
         room=room, device_id=device_id, status=ChairRequest.Status.WAITING
     ).update(status=ChairRequest.Status.WITHDRAWN)
 
 
-def vote_poll(*, room: LiveRoom, device_id: str, poll_id: int, option_ids: list[int]) -> Poll:
-    """Answer an open poll once per device. Raises Refused: room or poll closed, blocked,
-    no or invalid choice, more than one choice in a single-choice poll, answered already."""
+def normalise_word(text: str | None) -> str:
+    """A word-cloud answer as it is counted: case folded, spaces collapsed."""
+    return " ".join((text or "").casefold().split())
+
+
+def vote_poll(
+    *, room: LiveRoom, device_id: str, poll_id: int, option_ids: list[int], text: str = ""
+) -> Poll:
+    """Answer an open poll once per device: options, or a short `text` in a word-cloud poll.
+
+    Raises Refused: room or poll closed, blocked, no or invalid choice, more than one choice
+    in a single-choice poll, an empty or too long word, answered already."""
     _require_open(room, device_id)
     try:
         with transaction.atomic():
             poll = Poll.objects.select_for_update().get(pk=poll_id, room=room)
             if poll.status != Poll.Status.OPEN:
                 raise Refused(_("This poll is not open."))
-            option_ids = sorted({int(pk) for pk in option_ids})
-            options = list(PollOption.objects.filter(poll=poll, pk__in=option_ids))
-            if not options or len(options) != len(option_ids):
-                raise Refused(_("Please choose an answer."))
-            if poll.kind == Poll.Kind.SINGLE and len(options) > 1:
-                raise Refused(_("Please choose only one answer."))
-            ballot = PollBallot.objects.create(poll=poll, device_id=device_id)
-            ballot.options.set(options)
+            if poll.kind == Poll.Kind.WORDS:
+                word = normalise_word(text)
+                if not word:
+                    raise Refused(_("Please write a word or a few words."))
+                if len(word) > WORD_MAX_LENGTH:
+                    raise Refused(
+                        _("Please keep it short: at most %(max)d characters.")
+                        % {"max": WORD_MAX_LENGTH}
+                    )
+                PollBallot.objects.create(poll=poll, device_id=device_id, text=word)
+            else:
+                option_ids = sorted({int(pk) for pk in option_ids})
+                options = list(PollOption.objects.filter(poll=poll, pk__in=option_ids))
+                if not options or len(options) != len(option_ids):
+                    raise Refused(_("Please choose an answer."))
+                if poll.kind == Poll.Kind.SINGLE and len(options) > 1:
+                    raise Refused(_("Please choose only one answer."))
+                ballot = PollBallot.objects.create(poll=poll, device_id=device_id)
+                ballot.options.set(options)
     except Poll.DoesNotExist as error:
         raise Refused(_("This poll is not open.")) from error
     except IntegrityError as error:
@@ -253,6 +295,23 @@ def moderate_question(*, room: LiveRoom, question_id: int, action: str) -> LiveQ
     else:
         question.pinned = False
     question.save(update_fields=["status", "pinned"])
+    changed(room.pk)
+    return question
+
+
+@transaction.atomic
+def answer_question(*, room: LiveRoom, question_id: int, answer: str) -> LiveQuestion:
+    """The moderator's short written answer under a question (empty text removes it).
+
+    Raises Refused for a too long answer; LiveQuestion.DoesNotExist for another room's."""
+    answer = " ".join((answer or "").split())
+    if len(answer) > ANSWER_MAX_LENGTH:
+        raise Refused(
+            _("The answer is too long: at most %(max)d characters.") % {"max": ANSWER_MAX_LENGTH}
+        )
+    question = LiveQuestion.objects.select_for_update().get(pk=question_id, room=room)
+    question.answer = answer
+    question.save(update_fields=["answer"])
     return question
 
 
@@ -261,6 +320,7 @@ def block_device(*, room: LiveRoom, device_id: str) -> int:
     """Block a device in a room: hides its questions, withdraws its waiting requests.
     Returns the number of questions hidden."""
     BlockedDevice.objects.get_or_create(room=room, device_id=device_id)
+    changed(room.pk)
     ChairRequest.objects.filter(
         room=room, device_id=device_id, status=ChairRequest.Status.WAITING
     ).update(status=ChairRequest.Status.WITHDRAWN)
@@ -270,6 +330,7 @@ def block_device(*, room: LiveRoom, device_id: str) -> int:
 
 
 def _finish_speaker(room: LiveRoom, now):
+    changed(room.pk)
     ChairRequest.objects.filter(room=room, status=ChairRequest.Status.SPEAKING).update(
         status=ChairRequest.Status.DONE, ended_at=now
     )
@@ -307,6 +368,7 @@ def call_next_speaker(*, room: LiveRoom, request_id: int | None = None) -> Chair
 def end_speaker(*, room: LiveRoom) -> int:
     """End the current free-chair turn. Returns 1 if someone was speaking, else 0."""
     room = LiveRoom.objects.select_for_update().get(pk=room.pk)
+    changed(room.pk)
     return ChairRequest.objects.filter(room=room, status=ChairRequest.Status.SPEAKING).update(
         status=ChairRequest.Status.DONE, ended_at=timezone.now()
     )
@@ -315,6 +377,7 @@ def end_speaker(*, room: LiveRoom) -> int:
 @transaction.atomic
 def remove_chair_request(*, room: LiveRoom, request_id: int) -> int:
     """Take a waiting request off the queue (moderator)."""
+    changed(room.pk)
     return ChairRequest.objects.filter(
         pk=request_id, room=room, status=ChairRequest.Status.WAITING
     ).update(status=ChairRequest.Status.WITHDRAWN)
@@ -322,19 +385,34 @@ def remove_chair_request(*, room: LiveRoom, request_id: int) -> int:
 
 @transaction.atomic
 def create_poll(*, room: LiveRoom, question: str, kind: str, options: list[str]) -> Poll:
-    """A draft poll with 2-10 answers. Raises Refused for a missing question or answers."""
+    """A draft poll with 2-10 answers (a word-cloud poll has none: people type a word).
+
+    Raises Refused for a missing question or answers."""
     question = _clean(question)
     labels = [_clean(label)[:120] for label in options if _clean(label)]
-    if not question or len(question) > 300:
-        raise Refused(_("Please write the poll question (up to 300 characters)."))
-    if not 2 <= len(labels) <= 10:
-        raise Refused(_("A poll needs between 2 and 10 answers, one per line."))
     if kind not in Poll.Kind.values:
         kind = Poll.Kind.SINGLE
+    if not question or len(question) > 300:
+        raise Refused(_("Please write the poll question (up to 300 characters)."))
+    if kind == Poll.Kind.WORDS:
+        labels = []
+    elif not 2 <= len(labels) <= 10:
+        raise Refused(_("A poll needs between 2 and 10 answers, one per line."))
     poll = Poll.objects.create(room=room, question=question, kind=kind)
     PollOption.objects.bulk_create(
         PollOption(poll=poll, label=label, position=i) for i, label in enumerate(labels)
     )
+    return poll
+
+
+@transaction.atomic
+def show_poll_results(*, room: LiveRoom, poll_id: int, shown: bool) -> Poll:
+    """The moderator decides when the results are shown (projector, and phones that answered).
+
+    Raises Poll.DoesNotExist for another room's poll."""
+    poll = Poll.objects.select_for_update().get(pk=poll_id, room=room)
+    poll.show_results = shown
+    poll.save(update_fields=["show_results"])
     return poll
 
 
@@ -355,4 +433,5 @@ def set_poll_status(*, room: LiveRoom, poll_id: int, status: str) -> Poll:
     else:
         raise Refused(_("Unknown action."))
     poll.save(update_fields=["status", "opened_at", "closed_at"])
+    changed(room.pk)
     return poll

@@ -144,7 +144,7 @@ def _offer_data(listing, absolute_url) -> dict:
 
 @router.get(
     "/offers",
-    response=OfferPage,
+    response={200: OfferPage, 400: ErrorsOut, 404: ErrorsOut},
     exclude_none=True,
     summary="Offers of the network",
     url_name="offers",
@@ -186,7 +186,7 @@ def _parse(value):
 
 @router.get(
     "/offers/{offer_id}/availability",
-    response={200: AvailabilityOut, 400: ErrorsOut},
+    response={200: AvailabilityOut, 400: ErrorsOut, 404: ErrorsOut},
     summary="Free and taken hourly slots of an offer",
     url_name="offer_availability",
 )
@@ -212,7 +212,7 @@ def offer_availability(request, offer_id: int, start: str, end: str):
 @router.post(
     "/offers/{offer_id}/bookings",
     auth=TokenAuth(),
-    response={201: BookingOut, 400: ErrorsOut, 409: TakenOut},
+    response={201: BookingOut, 400: ErrorsOut, 401: ErrorsOut, 404: ErrorsOut, 409: TakenOut},
     summary="Book an offer for your association (personal API token)",
     url_name="offer_bookings",
 )

@@ -20,3 +20,14 @@ class NetworkConfig(AppConfig):
         from .report import report_sections
 
         return report_sections(year)
+
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from vernetzt.core.admin import TranslationsLinkMixin
+
 from . import images
 from .models import Documentation, NewsPost, Photo
 
@@ -34,7 +36,7 @@ class NewsPostForm(forms.ModelForm):
 
 
 @admin.register(NewsPost)
-class NewsPostAdmin(admin.ModelAdmin):
+class NewsPostAdmin(TranslationsLinkMixin, admin.ModelAdmin):
     form = NewsPostForm
     list_display = ["title", "publish_at"]
     prepopulated_fields = {"slug": ["title"]}

@@ -1,9 +1,9 @@
 """Checking and re-encoding uploaded photos with Pillow.
 
 Every stored file is a fresh JPEG made from the decoded pixels: EXIF (camera, GPS), XMP,
-IPTC and ICC data of the upload are not copied. Checks happen before decoding: the file's
-size, its type by content (Pillow reads only the header), its dimensions (an image bomb is
-refused without being decoded).
+IPTC, ICC data and JPEG comments of the upload are not copied. Checks happen before
+decoding: the file's size, its type by content (Pillow reads only the header), its
+dimensions (an image bomb is refused without being decoded).
 """
 
 import io
@@ -17,6 +17,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_BYTES = 30 * 1024 * 1024  # per photo
 MAX_PIXELS = 60_000_000  # e.g. 9,500 x 6,300; more is refused before decoding
 MAX_ZIP_MEMBERS = 300
+MAX_ZIP_TOTAL = 400 * 1024 * 1024  # bytes, all members unpacked (held in memory meanwhile)
+MAX_ZIP_RATIO = 20  # unpacked / packed per member: photos barely compress, bombs by 1,000s
 WEB_SIZE = 2000
 THUMB_SIZE = 640
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"}
@@ -45,6 +47,7 @@ class Processed:
 
 def _encode(image: Image.Image, size: int) -> bytes:
     copy = image.copy()
+    copy.info = {}  # no JPEG comment, EXIF, XMP, ICC or IPTC of the upload is carried over
     copy.thumbnail((size, size), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     copy.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
@@ -100,7 +103,10 @@ def unpack(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
     """The files inside a ZIP archive, read in memory (nothing is written to disk).
 
     Entries with absolute paths or "..", folders and hidden files are skipped with a
-    message. Returns (files, problems).
+    message. A ZIP bomb is refused whole before anything is unpacked: more than
+    MAX_ZIP_MEMBERS entries, more than MAX_ZIP_TOTAL bytes unpacked in all, or an entry
+    that unpacks to more than MAX_ZIP_RATIO times its packed size. Reading never goes past
+    the sizes the archive declares. Returns (files, problems).
     """
     files, problems = [], []
     try:
@@ -113,6 +119,20 @@ def unpack(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
             return [], [
                 _("%(name)s holds more than %(max)s files.")
                 % {"name": name, "max": MAX_ZIP_MEMBERS}
+            ]
+        total = sum(member.file_size for member in members)
+        if total > MAX_ZIP_TOTAL:
+            return [], [
+                _("%(name)s unpacks to more than %(max)s MB.")
+                % {"name": name, "max": MAX_ZIP_TOTAL >> 20}
+            ]
+        if any(
+            member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1) + 1024
+            for member in members
+        ):
+            return [], [
+                _("%(name)s is packed suspiciously tightly (a ZIP bomb?) and was refused.")
+                % {"name": name}
             ]
         for member in members:
             path = PurePosixPath(member.filename.replace("\\", "/"))
@@ -131,7 +151,14 @@ def unpack(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
                     % {"name": path.name, "max": MAX_BYTES >> 20}
                 )
                 continue
-            with archive.open(member) as handle:
-                content = handle.read(MAX_BYTES + 1)
+            try:
+                with archive.open(member) as handle:
+                    content = handle.read(min(member.file_size, MAX_BYTES) + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+                problems.append(_("%(name)s could not be read.") % {"name": path.name})
+                continue
+            if len(content) > member.file_size:
+                problems.append(_("%(name)s could not be read.") % {"name": path.name})
+                continue
             files.append((path.name, content))
     return files, problems

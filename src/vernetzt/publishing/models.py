@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import TranslationsField
+
 
 def photo_path(instance, filename):
     return f"photos/{instance.event_id}/{secrets.token_hex(16)}.jpg"
@@ -130,6 +132,8 @@ class NewsPostQuerySet(models.QuerySet):
 
 class NewsPost(models.Model):
     title = models.CharField(_("title"), max_length=200)
+    translations = TranslationsField()
+    translated_fields = ("title", "teaser", "body", "image_alt")
     slug = models.SlugField(_("short address"), max_length=120, unique=True)
     teaser = models.TextField(_("teaser"), max_length=500)
     body = models.TextField(

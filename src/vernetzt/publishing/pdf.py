@@ -11,12 +11,21 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from vernetzt.core.models import SiteSettings
 from vernetzt.core.pdf import write_pdf
 
 
 def render(template: str, context: dict, *, language: str) -> bytes:
     with translation.override(language):
-        html = render_to_string(template, {**context, "pdf": True, "LANGUAGE_CODE": language})
+        html = render_to_string(
+            template,
+            {
+                "site_settings": SiteSettings.load(),
+                **context,
+                "pdf": True,
+                "LANGUAGE_CODE": language,
+            },
+        )
     return write_pdf(html, base_url=str(settings.MEDIA_ROOT))
 
 

@@ -1,5 +1,7 @@
 """Writes of publishing: photos, documentation, news."""
 
+import re
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -112,12 +114,43 @@ def consent_problems(documentation: Documentation) -> list[str]:
     return problems
 
 
+# Text that says "not written yet": a documentation with it is not published.
+PLACEHOLDERS = re.compile(
+    r"lorem ipsum|\b(todo|tbd|xxx|fixme)\b|platzhalter|placeholder|\[\s*(text|\.\.\.|…)\s*\]",
+    re.IGNORECASE,
+)
+TEXT_BLOCKS = ("greeting", "summary", "thanks")
+
+
+def placeholder_problems(documentation: Documentation) -> list[str]:
+    """Reasons not to publish: a text block that still holds placeholder text."""
+    problems = []
+    for block in TEXT_BLOCKS:
+        for language in ("de", "en"):
+            field = Documentation._meta.get_field(f"{block}_{language}")
+            if PLACEHOLDERS.search(getattr(documentation, field.name) or ""):
+                problems.append(
+                    _("“%(field)s” still contains placeholder text.")
+                    % {"field": field.verbose_name}
+                )
+    return problems
+
+
+def empty_sections(documentation: Documentation) -> list[str]:
+    """Warnings: German text blocks left empty (their section is left out of the page)."""
+    return [
+        str(Documentation._meta.get_field(f"{block}_de").verbose_name)
+        for block in TEXT_BLOCKS
+        if not (getattr(documentation, f"{block}_de") or "").strip()
+    ]
+
+
 def publish_documentation(*, documentation: Documentation) -> Documentation:
     """Publish the web page and PDF. Raises PublishingError with the reasons when a chosen
-    photo lacks consent; nothing is changed then."""
+    photo lacks consent or a text block holds placeholder text; nothing is changed then."""
     with transaction.atomic():
         documentation = Documentation.objects.select_for_update().get(pk=documentation.pk)
-        problems = consent_problems(documentation)
+        problems = consent_problems(documentation) + placeholder_problems(documentation)
         if problems:
             raise PublishingError(" ".join(problems))
         documentation.status = Documentation.Status.PUBLISHED

@@ -226,7 +226,9 @@ def documentation_edit(request, slug):
             "event": event,
             "documentation": documentation,
             "form": form,
-            "problems": services.consent_problems(documentation),
+            "problems": services.consent_problems(documentation)
+            + services.placeholder_problems(documentation),
+            "empty_sections": services.empty_sections(documentation),
             "sections": queries.contributed_sections(event),
         },
     )

@@ -3,10 +3,13 @@
 from datetime import datetime
 
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from vernetzt.core import ratelimits
+from vernetzt.core.api_schemas import ErrorsOut
 from vernetzt.directory.models import Organisation
 from vernetzt.events import queries as event_queries
 from vernetzt.events.models import Event
@@ -70,14 +73,12 @@ class RegistrationIn(Schema):
     idempotency_key: str | None = None
 
 
-class RegistrationOut(Schema):
-    id: int
+class RegistrationReceivedOut(Schema):
+    id: int | None
     status: str
     waiting_position: int | None
-
-
-class ErrorsOut(Schema):
-    errors: dict[str, list[str]]
+    received: bool
+    detail: str
 
 
 def _summary(event, places_left):
@@ -93,7 +94,7 @@ def _summary(event, places_left):
     }
 
 
-@router.get("", response=list[EventSummaryOut])
+@router.get("", response={200: list[EventSummaryOut], 400: ErrorsOut})
 def list_events(request):
     """Published meetings, newest first."""
     events = (
@@ -109,7 +110,7 @@ def list_events(request):
     return [_summary(event, max(0, event.capacity - event.confirmed)) for event in events]
 
 
-@router.get("/{slug}", response=EventOut)
+@router.get("/{slug}", response={200: EventOut, 404: ErrorsOut})
 def get_event(request, slug: str):
     """One published meeting with its programme and `places_left` (confirmed places free)."""
     event = get_object_or_404(
@@ -154,12 +155,40 @@ def get_event(request, slug: str):
 
 @router.post(
     "/{slug}/registrations",
-    response={201: RegistrationOut, 200: RegistrationOut, 400: ErrorsOut, 404: ErrorsOut},
+    response={
+        200: RegistrationReceivedOut,
+        201: RegistrationReceivedOut,
+        400: ErrorsOut,
+        404: ErrorsOut,
+        415: ErrorsOut,
+        429: ErrorsOut,
+    },
 )
-def create_registration(request, slug: str, payload: RegistrationIn):
-    """Register without an account. 201 with the status (confirmed or waiting with position);
-    a repeat with the same `idempotency_key` (or header Idempotency-Key) answers 200 with the
-    same registration; 400 with messages per field."""
+def create_registration(request, response: HttpResponse, slug: str, payload: RegistrationIn):
+    """Register without an account (body: `application/json` only).
+
+    201 `{"id", "status", "waiting_position", "received", "detail"}` for a new registration;
+    200 with the same body when the same request comes again (same `idempotency_key` or header
+    Idempotency-Key, same email, same answers). An email that is already registered answers
+    201 in the same shape, with the status a new registration would have had now; the
+    registrant gets their personal link by email (decision 0111). 400 with messages per field;
+    415 for another body type; 429 when one network sends too many.
+    """
+    if ratelimits.limited(request, "registration"):
+        response["Retry-After"] = "60"
+        return Status(
+            429,
+            {
+                "errors": {
+                    "__all__": [
+                        _(
+                            "Too many requests from your network. Please wait a few minutes "
+                            "and try again."
+                        )
+                    ]
+                }
+            },
+        )
     event = Event.objects.filter(slug=slug, status__in=Event.VISIBLE_STATUSES).first()
     if event is None:
         return Status(
@@ -176,7 +205,7 @@ def create_registration(request, slug: str, payload: RegistrationIn):
             return Status(400, {"errors": {"organisation": [_("Unknown association.")]}})
     key = payload.idempotency_key or request.headers.get("Idempotency-Key") or None
     try:
-        registration, created = services.register_participant(
+        outcome = services.request_registration(
             event=event,
             first_name=payload.first_name,
             last_name=payload.last_name,
@@ -190,9 +219,26 @@ def create_registration(request, slug: str, payload: RegistrationIn):
         )
     except services.RegistrationError as error:
         return Status(400, {"errors": {k: [str(m) for m in v] for k, v in error.errors.items()}})
-    body = {
-        "id": registration.pk,
-        "status": registration.status,
-        "waiting_position": registration.waiting_position,
+    received = {
+        "received": True,
+        "detail": _(
+            "We have received your registration and sent you an email with your "
+            "personal link and whether your place is confirmed."
+        ),
     }
-    return Status(201 if created else 200, body)
+    registration = outcome.registration
+    if registration is not None:
+        body = {
+            "id": registration.pk,
+            "status": registration.status,
+            "waiting_position": registration.waiting_position,
+        }
+        return Status(201 if outcome.created else 200, {**body, **received})
+    # Already registered: the same shape as a new registration, nothing of the earlier one.
+    waiting = queries.places_left(event) <= 0
+    body = {
+        "id": outcome.existing_id,
+        "status": "waiting" if waiting else "confirmed",
+        "waiting_position": queries.counts(event)["waiting"] + 1 if waiting else None,
+    }
+    return Status(201, {**body, **received})

@@ -31,3 +31,47 @@ class RegistrationConfig(AppConfig):
             question.pk = None
             question.event = target
             question.save()
+
+    def scheduled_jobs(self):
+        """Reminders two days before a meeting; sensitive answers deleted 4 weeks after."""
+        from vernetzt.core.schedule import Job
+
+        from . import services
+
+        return [
+            Job(
+                "registration.reminders",
+                60,
+                lambda: f"{services.queue_reminders(days_before=2)} reminders queued",
+                "email the confirmed people of meetings in the next 2 days (once each)",
+            ),
+            Job(
+                "registration.purge_sensitive_answers",
+                24 * 60,
+                lambda: f"{services.purge_sensitive_answers(weeks=4)} registrations purged",
+                "delete dietary, accessibility and interpretation answers 4 weeks after",
+            ),
+        ]
+
+    def personal_data(self, person):
+        """Export and erasure: what this app holds about a person (see vernetzt.privacy)."""
+        from .personal_data import personal_data
+
+        return personal_data(person)
+
+    def erase_personal_data(self, person):
+        from .personal_data import erase_personal_data
+
+        return erase_personal_data(person)
+
+    def my_area_sections(self, request):
+        """My area shows the person's registrations: personal links, tickets, certificates."""
+        from .my_area import sections
+
+        return sections(request)
+
+    def staff_dashboard(self, event):
+        """The staff dashboard of a meeting shows registration figures, a chart, districts."""
+        from .dashboard import staff_dashboard
+
+        return staff_dashboard(event)

@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vernetzt.core.translations import translated
+
 from . import tickets
 
 
@@ -24,12 +26,16 @@ def send_confirmation(registration, *, promoted: bool = False) -> None:
     with translation.override(registration.language):
         context = _context(registration, promoted=promoted)
         if promoted:
-            subject = _("You have a place: %(title)s") % {"title": registration.event.title}
+            subject = _("You have a place: %(title)s") % {
+                "title": translated(registration.event, "title").text
+            }
         elif registration.status == "confirmed":
-            subject = _("Your registration: %(title)s") % {"title": registration.event.title}
+            subject = _("Your registration: %(title)s") % {
+                "title": translated(registration.event, "title").text
+            }
         else:
             subject = _("You are on the waiting list: %(title)s") % {
-                "title": registration.event.title
+                "title": translated(registration.event, "title").text
             }
         body = render_to_string("registration/email/confirmation.txt", context)
         message = EmailMultiAlternatives(subject, body, to=[registration.email])
@@ -43,8 +49,26 @@ def send_confirmation(registration, *, promoted: bool = False) -> None:
 def send_reminder(registration) -> None:
     with translation.override(registration.language):
         context = _context(registration)
-        subject = _("Reminder: %(title)s") % {"title": registration.event.title}
+        subject = _("Reminder: %(title)s") % {"title": translated(registration.event, "title").text}
         body = render_to_string("registration/email/reminder.txt", context)
         message = EmailMultiAlternatives(subject, body, to=[registration.email])
         message.attach("ticket.png", tickets.qr_png(registration.ticket_code), "image/png")
         message.send()
+
+
+def send_link(registration, *, reason: str = "resend") -> None:
+    """The personal link: asked for again, or someone tried to register this email again."""
+    with translation.override(registration.language):
+        context = _context(registration, repeat=reason == "repeat")
+        subject = _("Your personal link: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("registration/email/link.txt", context)
+        EmailMultiAlternatives(subject, body, to=[registration.email]).send()
+
+
+def send_cancellation(registration) -> None:
+    """The registration is cancelled: says so, and where to register again while places last."""
+    with translation.override(registration.language):
+        context = _context(registration)
+        subject = _("Registration cancelled: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("registration/email/cancelled.txt", context)
+        EmailMultiAlternatives(subject, body, to=[registration.email]).send()

@@ -7,12 +7,14 @@ fixed choices, optional, staff only, deleted some weeks after the meeting.
 from django.utils.translation import gettext_lazy as _
 
 DIETARY = "dietary"
+DIETARY_OTHER = "dietary_other"
 ACCESSIBILITY = "accessibility"
+ACCESSIBILITY_OTHER = "accessibility_other"
 INTERPRETATION = "interpretation"
 CHILDCARE = "childcare"
 PHOTO_CONSENT = "photo_consent"
 
-SENSITIVE_KEYS = (DIETARY, ACCESSIBILITY, INTERPRETATION)
+SENSITIVE_KEYS = (DIETARY, DIETARY_OTHER, ACCESSIBILITY, ACCESSIBILITY_OTHER, INTERPRETATION)
 
 DIETARY_CHOICES = [
     ("vegetarian", _("vegetarian")),
@@ -67,10 +69,24 @@ BUILTIN_QUESTIONS = [
         True,
     ),
     (
+        DIETARY_OTHER,
+        _("Food: anything else?"),
+        _("Optional. In your own words, if the choices above do not fit."),
+        "text",
+        True,
+    ),
+    (
         ACCESSIBILITY,
         _("Access: what do you need to take part fully?"),
         _("Optional. Only the team sees it. Deleted after the meeting."),
         "multiple",
+        True,
+    ),
+    (
+        ACCESSIBILITY_OTHER,
+        _("Access: anything else?"),
+        _("Optional. In your own words, if the choices above do not fit."),
+        "text",
         True,
     ),
     (

@@ -4,13 +4,39 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from vernetzt.core.exports import language_name
+from vernetzt.core.models import SiteSettings
 from vernetzt.core.pdf import write_pdf
 
 from . import enums, tickets
 
 
+def _answer_columns(question):
+    """One column per fact: a built-in multiple choice (food, access) gives one column per
+    choice ("Food: vegetarian" -> "yes"); any other question one column, choices as words."""
+    labels = dict(enums.BUILTIN_CHOICES.get(question.key, []))
+    if question.kind == "multiple" and labels:
+        return [
+            (
+                f"{question.display_label}: {label}",
+                lambda answers, key=question.key, value=value: (
+                    _("yes") if value in (answers.get(key) or []) else ""
+                ),
+            )
+            for value, label in labels.items()
+        ]
+
+    def text(answers, key=question.key):
+        value = answers.get(key, "")
+        values = value if isinstance(value, list) else ([value] if value not in ("", None) else [])
+        return ", ".join(str(labels.get(item, item)) for item in values)
+
+    return [(question.display_label, text)]
+
+
 def rows(event, registrations, *, include_sensitive=False):
-    """Header and rows of registrations; sensitive answers only when asked for."""
+    """Header and rows of registrations, with words in the reader's language (no codes) and
+    local times; sensitive answers only when asked for."""
     questions = [
         q
         for q in event.questions.all()
@@ -28,7 +54,9 @@ def rows(event, registrations, *, include_sensitive=False):
         _("Photos allowed"),
         _("Checked in"),
         _("Registered"),
-    ] + [q.display_label for q in questions]
+    ]
+    columns = [column for q in questions for column in _answer_columns(q)]
+    header += [label for label, _value in columns]
     out = []
     for r in registrations:
         organisation = r.organisation
@@ -43,14 +71,13 @@ def rows(event, registrations, *, include_sensitive=False):
             district,
             r.get_status_display(),
             r.waiting_position or "",
-            r.language,
+            language_name(r.language),
             _("yes") if r.photo_consent else _("no"),
-            r.checked_in_at.isoformat() if r.checked_in_at else "",
-            r.created_at.isoformat(),
+            r.checked_in_at or "",
+            r.created_at,
         ]
-        for q in questions:
-            value = (r.answers or {}).get(q.key, "")
-            row.append(", ".join(value) if isinstance(value, list) else value)
+        answers = r.answers or {}
+        row += [value(answers) for _label, value in columns]
         out.append(row)
     return header, out
 
@@ -68,7 +95,9 @@ def badge_data(registration):
 
 
 def render_pdf(template, context) -> bytes:
-    """Tickets, certificates, badges, lists, table plans: tagged PDF/UA like the documentation."""
+    """Tickets, certificates, badges, lists, table plans: tagged PDF/UA like the documentation;
+    with the letterhead of core.SiteSettings for those that show it."""
+    context = {"site_settings": SiteSettings.load(), **context}
     return write_pdf(render_to_string(template, context), base_url="/")
 
 

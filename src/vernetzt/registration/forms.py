@@ -4,10 +4,14 @@ import secrets
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.translations import Text, marked, translated
 from vernetzt.directory.models import Organisation
 
+from . import consents
 from .models import Question, Registration
 
 
@@ -40,10 +44,13 @@ class OrganisationSearchWidget(forms.Widget):
 
 def question_field(question: Question) -> forms.Field:
     pairs = question.choice_pairs()
+    if not question.builtin and question.choices and translated(question, "choices").is_fallback:
+        # The choices are shown in German: mark them as such.
+        pairs = [(value, marked(Text(label, "de", "human"))) for value, label in pairs]
     common = {
-        "label": question.display_label,
+        "label": marked(question.display_label),
         "required": question.required,
-        "help_text": question.display_help_text,
+        "help_text": marked(question.display_help_text) if question.display_help_text.text else "",
     }
     if question.kind == Question.Kind.TEXT:
         return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common)
@@ -77,16 +84,88 @@ class AnswersMixin:
                 self.add_error(name, message)
 
 
+CONSENT_FIELD = "consent_sensitive_answers"
+
+
+def add_consent_field(form) -> None:
+    """The consent box right after the sensitive questions: what for, who sees the answers,
+    when they are deleted, and a link to the privacy notice."""
+    sensitive = [f"q_{q.key}" for q in form.questions if q.sensitive]
+    if not sensitive:
+        return
+    field = forms.BooleanField(
+        label=consents.text_of(consents.SENSITIVE),
+        required=False,
+        help_text=format_html(
+            '{} <a href="{}">{}</a>',
+            _("Without this box, please leave these questions empty."),
+            reverse("core:site_page", kwargs={"slug": "datenschutz"}),
+            _("Privacy notice"),
+        ),
+    )
+    order = list(form.fields)
+    position = max(order.index(name) for name in sensitive) + 1
+    form.fields = {
+        **{name: form.fields[name] for name in order[:position]},
+        CONSENT_FIELD: field,
+        **{name: form.fields[name] for name in order[position:]},
+    }
+
+
+def check_consent(form, previous: dict | None = None) -> None:
+    """Sensitive answers need the consent box (GDPR art. 9: explicit consent); on the
+    personal page only answers that are new or changed (`previous`) ask for it."""
+    data = form.cleaned_data
+    previous = previous or {}
+    given = any(
+        data.get(f"q_{q.key}") not in (None, "", [])
+        and data.get(f"q_{q.key}") != previous.get(q.key)
+        for q in form.questions
+        if q.sensitive
+    )
+    if given and not data.get(CONSENT_FIELD):
+        form.add_error(
+            CONSENT_FIELD,
+            _(
+                "Please tick this box, or leave the questions on food, access and "
+                "interpretation empty."
+            ),
+        )
+
+
+def consent_purposes(form) -> set[str]:
+    """The consents this form's answers come with (recorded with the registration)."""
+    data = form.cleaned_data
+    purposes = set()
+    if data.get(CONSENT_FIELD):
+        purposes.add(consents.SENSITIVE)
+    if data.get("q_photo_consent") == "yes":
+        purposes.add(consents.PHOTOS)
+    return purposes
+
+
 class RegistrationForm(AnswersMixin, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
         error_messages={"invalid": _("This is not an email address. Example: name@example.org")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     pronouns = forms.CharField(
-        label=_("Pronouns (optional, for your name badge)"), max_length=40, required=False
+        label=_("Pronouns (optional, for your name badge)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     organisation = forms.ModelChoiceField(
         label=_("Your association"),
@@ -99,6 +178,7 @@ class RegistrationForm(AnswersMixin, forms.Form):
         max_length=200,
         required=False,
         help_text=_("We add it to the directory after a check."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     language = forms.ChoiceField(label=_("Language for emails"), choices=settings.LANGUAGES)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
@@ -111,6 +191,7 @@ class RegistrationForm(AnswersMixin, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", secrets.token_urlsafe(24))
         self.add_question_fields(event.questions.all())
+        add_consent_field(self)
 
     def clean(self):
         data = super().clean()
@@ -119,7 +200,16 @@ class RegistrationForm(AnswersMixin, forms.Form):
                 "new_organisation",
                 _("Either choose an association from the list or enter a new one, not both."),
             )
+        check_consent(self)
         return data
+
+
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The email address you registered with"),
+        max_length=254,
+        error_messages={"invalid": _("This is not an email address. Example: name@example.org")},
+    )
 
 
 class ManageRegistrationForm(AnswersMixin, forms.ModelForm):
@@ -132,6 +222,14 @@ class ManageRegistrationForm(AnswersMixin, forms.ModelForm):
         self.add_question_fields(
             self.instance.event.questions.all(), initial_answers=self.instance.answers
         )
+        if not consents.has_consent(self.instance, consents.SENSITIVE):
+            add_consent_field(self)
+
+    def clean(self):
+        data = super().clean()
+        if CONSENT_FIELD in self.fields:
+            check_consent(self, previous=self.instance.answers)
+        return data
 
 
 class StaffRegistrationForm(AnswersMixin, forms.ModelForm):
@@ -161,12 +259,29 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["label", "help_text", "kind", "required", "position"]
+        fields = [
+            "label",
+            "help_text",
+            "kind",
+            "required",
+            "sensitive",
+            "show_at_checkin",
+            "position",
+        ]
+        help_texts = {
+            "sensitive": _(
+                "For answers that can reveal health, religion or origin: only the team sees "
+                "them, they stay out of exports unless asked for, the form asks for consent, "
+                "and they are deleted some weeks after the meeting."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["choices_text"] = "\n".join(self.instance.choices)
+        if self.instance.builtin:  # the built-in sensitive questions stay sensitive
+            self.fields["sensitive"].disabled = True
 
     def clean(self):
         data = super().clean()

@@ -16,8 +16,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from vernetzt.core.translations import Text, TranslationsField, translated, translated_choices
 
 from . import enums
 
@@ -44,6 +46,8 @@ class Question(models.Model):
     )
     key = models.SlugField(_("key"), max_length=60)
     label = models.CharField(_("question"), max_length=300)
+    translations = TranslationsField()
+    translated_fields = ("label", "help_text", "choices")
     help_text = models.TextField(_("explanation"), blank=True, max_length=2000)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
     choices = models.JSONField(
@@ -59,6 +63,14 @@ class Question(models.Model):
         default=False,
         help_text=_("Staff only, left out of exports unless asked for, deleted after the meeting."),
     )
+    show_at_checkin = models.BooleanField(
+        _("show at the check-in"),
+        default=False,
+        help_text=_(
+            "The door staff see the answer next to the name, e.g. step-free access or "
+            "interpretation."
+        ),
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -72,8 +84,10 @@ class Question(models.Model):
     def __str__(self):
         return self.label
 
-    def _builtin_text(self, index: int, stored: str) -> str:
-        """Built-in texts follow the visitor's language unless staff changed them."""
+    def _builtin_text(self, index: int, field: str):
+        """Built-in texts follow the visitor's language unless staff changed them; other texts
+        are the content translation in the visitor's language, else German (a `Text`)."""
+        stored = getattr(self, field)
         if self.builtin:
             for entry in enums.BUILTIN_QUESTIONS:
                 if entry[0] == self.key:
@@ -81,23 +95,29 @@ class Question(models.Model):
                     with translation.override("en"):
                         english = str(original)
                     if stored in ("", english):
-                        return str(original)
-        return stored
+                        return Text(str(original), translation.get_language() or "de", "human")
+        return translated(self, field)
 
     @property
-    def display_label(self) -> str:
-        return self._builtin_text(1, self.label)
+    def needs_translation(self) -> bool:
+        """Built-in questions are translated in the interface catalogues."""
+        return not self.builtin
 
     @property
-    def display_help_text(self) -> str:
-        return self._builtin_text(2, self.help_text)
+    def display_label(self):
+        return self._builtin_text(1, "label")
+
+    @property
+    def display_help_text(self):
+        return self._builtin_text(2, "help_text")
 
     def choice_pairs(self) -> list[tuple[str, str]]:
-        """(value, label) pairs; built-in questions translate their labels."""
+        """(value, label) pairs; the value is the German text, the label follows the language."""
         builtin = enums.BUILTIN_CHOICES.get(self.key) if self.builtin else None
         if builtin is not None:
             return [(value, str(label)) for value, label in builtin]
-        return [(str(choice), str(choice)) for choice in self.choices]
+        labels = translated_choices(self, "choices")
+        return [(str(choice), label) for choice, label in zip(self.choices, labels, strict=True)]
 
 
 class Registration(models.Model):
@@ -182,6 +202,10 @@ class Registration(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     sensitive_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when the person was erased (vernetzt.privacy): names, email, answers are gone.
+    erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("registration")
@@ -222,8 +246,53 @@ class Registration(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.erased_at and not (self.first_name or self.last_name):
+            return str(_("erased person"))
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+
+class Consent(models.Model):
+    """A consent given at registration: what for, which text, in which language, when.
+
+    `text_version` names the wording the person saw (see `consents.TEXTS`); withdrawing sets
+    `withdrawn_at` (the record stays as proof of what was given and taken back).
+    """
+
+    class Purpose(models.TextChoices):
+        SENSITIVE_ANSWERS = (
+            "sensitive_answers",
+            _("use of the answers on food, access and interpretation"),
+        )
+        PHOTOS = "photos", _("being photographed for the documentation")
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("purpose"), max_length=40, choices=Purpose.choices)
+    text_version = models.CharField(_("text version"), max_length=40)
+    language = models.CharField(_("language"), max_length=10)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["given_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="consent_one_active_per_purpose",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id}: {self.purpose}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

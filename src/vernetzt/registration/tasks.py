@@ -65,3 +65,31 @@ def send_reminder(registration_id: int, attempt: int = 1) -> None:
         _retry(send_reminder, registration_id, attempt, error)
         return
     Registration.objects.filter(pk=registration_id).update(reminder_sent_at=timezone.now())
+
+
+@task()
+def send_link(registration_id: int, reason: str = "resend", attempt: int = 1) -> None:
+    """The personal link again: asked for, or someone tried to register this email again."""
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None or not registration.email or not registration.is_active:
+        return
+    try:
+        emails.send_link(registration, reason=reason)
+    except OSError:
+        if attempt >= MAX_ATTEMPTS or not default_task_backend.supports_defer:
+            raise
+        send_link.using(run_after=timezone.now() + timedelta(minutes=2**attempt)).enqueue(
+            registration_id, reason, attempt + 1
+        )
+
+
+@task()
+def send_cancellation(registration_id: int, attempt: int = 1) -> None:
+    """Tell a person that their registration is cancelled (by them or by staff)."""
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None or not registration.email:
+        return
+    try:
+        emails.send_cancellation(registration)
+    except OSError as error:
+        _retry(send_cancellation, registration_id, attempt, error)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from vernetzt.core.translations import translated
+
 
 def qr_svg(code: str, *, scale: int = 6) -> str:
     """The ticket code as an SVG QR code (no XML declaration, for inline use)."""
@@ -43,7 +45,7 @@ def event_ics(event, *, registration=None) -> bytes:
     item.add("dtstamp", timezone.now())
     item.add("dtstart", event.starts_at)
     item.add("dtend", event.ends_at)
-    item.add("summary", event.title)
+    item.add("summary", translated(event, "title").text)
     if event.venue_id:
         item.add("location", f"{event.venue.name}, {event.venue.address}".replace("\n", ", "))
     description = event.theme or ""

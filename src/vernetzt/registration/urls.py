@@ -6,6 +6,8 @@ app_name = "registration"
 
 urlpatterns = [
     path("<slug:slug>/anmelden/", views.register, name="register"),
+    path("<slug:slug>/anmelden/danke/", views.received, name="received"),
+    path("<slug:slug>/anmelden/link/", views.resend_link, name="resend_link"),
     path("<slug:slug>/anmelden/vereine/", views.organisation_search, name="organisation_search"),
     path("<slug:slug>/anmeldung/<str:token>/", views.manage, name="manage"),
     path("<slug:slug>/anmeldung/<str:token>/abmelden/", views.cancel, name="cancel"),

@@ -2,7 +2,7 @@
 
 from .association_admin import invitation_accept, organisation_edit, organisation_invite
 from .browse import organisation_detail, organisation_list, page_size_from
-from .contact import CONTACT_LIMIT_PER_ADDRESS, CONTACT_LIMIT_PER_ORGANISATION, organisation_contact
+from .contact import organisation_contact
 from .maps import (
     GEODATA_ATTRIBUTION,
     MAP_CACHE_SECONDS,
@@ -21,8 +21,6 @@ from .public_data import (
 from .staff import archive, export, import_organisations, manage, merge, verify
 
 __all__ = [
-    "CONTACT_LIMIT_PER_ADDRESS",
-    "CONTACT_LIMIT_PER_ORGANISATION",
     "DATA_LICENCE",
     "GEODATA_ATTRIBUTION",
     "MAP_CACHE_SECONDS",

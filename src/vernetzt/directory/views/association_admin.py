@@ -68,7 +68,14 @@ def invitation_accept(request, token):
         Invitation.objects.select_related("organisation"), token=token, accepted_at=None
     )
     if not request.user.is_authenticated:
+        # The login and sign-up pages say what the account is for, all the way through.
+        request.session["pending_invitation"] = {
+            "organisation": invitation.organisation.name,
+            "role": str(invitation.get_role_display()),
+            "email": invitation.email,
+        }
         return redirect_to_login(request.get_full_path())
+    request.session.pop("pending_invitation", None)
     matches = request.user.email.lower() == invitation.email.lower()
     if request.method == "POST" and matches:
         services.accept_invitation(invitation=invitation, user=request.user)

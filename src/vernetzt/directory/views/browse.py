@@ -3,7 +3,9 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from ..location_map import location_map
 from ..models import Organisation
 from ..queries import (
     DEFAULT_PAGE_SIZE,
@@ -66,6 +68,7 @@ def organisation_detail(request, slug):
     members = []
     if request.user.has_perm("directory.view_organisation_members", organisation):
         members = list(organisation.memberships.select_related("user").order_by("user__last_name"))
+    point = public_point(organisation, fields)
     return render(
         request,
         "directory/organisation_detail.html",
@@ -75,7 +78,12 @@ def organisation_detail(request, slug):
             "can_edit": can_edit,
             "members": members,
             "can_contact": organisation.is_listed,
-            "point": public_point(organisation, fields),
+            "point": point,
+            "location_map": location_map(
+                point,
+                organisation.municipality.district_id if organisation.municipality_id else None,
+                label=_("Where %(name)s is") % {"name": organisation.name},
+            ),
             "sections": contributed_sections(request, organisation),
         },
     )

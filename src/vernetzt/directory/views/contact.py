@@ -1,42 +1,28 @@
-"""The contact form of an association: relayed by email, rate-limited per address."""
+"""The contact form of an association: relayed by email, rate-limited per address.
+
+A copy goes to the sender only when the address is verified (see the service)."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from vernetzt.core import ratelimits
 
 from .. import services
 from ..forms import ContactForm
 from ..queries import listed_organisations
 
-CONTACT_LIMIT_PER_ORGANISATION = 3  # messages per hour from one address to one association
-
-
-CONTACT_LIMIT_PER_ADDRESS = 10  # messages per hour from one address in total
-
-
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
 
 def _rate_limited(request, organisation) -> bool:
-    """Counts in the cache, one hour: per address and association, and per address."""
-    address = _client_address(request)
-    keys = [
-        (f"directory:contact:{address}:{organisation.pk}", CONTACT_LIMIT_PER_ORGANISATION),
-        (f"directory:contact:{address}", CONTACT_LIMIT_PER_ADDRESS),
-    ]
-    for key, limit in keys:
-        if cache.get(key, 0) >= limit:
-            return True
-    for key, _limit in keys:
-        if cache.add(key, 1, 3600) is False:
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, 3600)
-    return False
+    """Per address and association, and per address (shared cache, `core.ratelimits`;
+    the numbers are `settings.RATE_LIMITS["contact..."]`)."""
+    address = ratelimits.client_ip(request)
+    per_organisation = ratelimits.limited(
+        request, "contact_per_organisation", key=f"{address}:{organisation.pk}"
+    )
+    per_address = ratelimits.limited(request, "contact")
+    return per_organisation or per_address
 
 
 def organisation_contact(request, slug):
@@ -51,16 +37,20 @@ def organisation_contact(request, slug):
                 {"organisation": organisation, "form": form, "limited": True},
                 status=429,
             )
-        services.send_contact_message(
+        copied = services.send_contact_message(
             organisation=organisation,
             sender_name=form.cleaned_data["name"],
             sender_email=form.cleaned_data["email"],
             message=form.cleaned_data["message"],
             language=get_language(),
+            user=request.user,
         )
-        messages.success(
-            request, _("Your message has been sent. A copy is on its way to your address.")
-        )
+        if copied:
+            messages.success(
+                request, _("Your message has been sent. A copy is on its way to your address.")
+            )
+        else:
+            messages.success(request, _("Your message has been sent."))
         return redirect(organisation)
     return render(
         request, "directory/organisation_contact.html", {"organisation": organisation, "form": form}

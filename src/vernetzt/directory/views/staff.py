@@ -12,6 +12,7 @@ from vernetzt.core.permissions import permission_required
 
 from .. import importing, services
 from ..forms import ImportForm, MergeForm
+from ..merge_preview import merge_preview
 from ..models import Organisation
 
 staff_required = permission_required("directory.manage_directory")
@@ -58,6 +59,17 @@ def archive(request, slug):
 def merge(request, slug):
     duplicate = get_object_or_404(Organisation, slug=slug)
     form = MergeForm(request.POST or None, duplicate=duplicate)
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        return render(
+            request,
+            "directory/merge.html",
+            {
+                "duplicate": duplicate,
+                "form": form,
+                "target": form.cleaned_data["target"],
+                "moves": merge_preview(duplicate),
+            },
+        )
     if request.method == "POST" and form.is_valid():
         try:
             target = services.merge_organisations(

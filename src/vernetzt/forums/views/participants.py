@@ -19,6 +19,14 @@ def personal_section(request, registration) -> list[dict]:
         return []
     setup = services.get_setup(event=event)
     mine = queries.rankings_of(registration)
+    # A refused choice comes back as it was typed, with the reason next to it.
+    refused = request.session.pop(_refused_key(registration), None)
+    if refused:
+        mine = {
+            int(slot): [int(v) if str(v).isdigit() else None for v in values]
+            for slot, values in refused["choices"].items()
+            if str(slot).isdigit()
+        }
     rows = []
     for slot in slots:
         forums = list(slot.forums.all())
@@ -36,8 +44,13 @@ def personal_section(request, registration) -> list[dict]:
             "published": bool(setup.published_at),
             "placements": queries.placements_of(registration) if setup.published_at else [],
             "has_results": ResultItem.objects.filter(forum__event=event).exists(),
+            "choice_error": refused["error"] if refused else "",
         }
     ]
+
+
+def _refused_key(registration) -> str:
+    return f"forum-choice-refused-{registration.pk}"
 
 
 @require_POST
@@ -56,6 +69,10 @@ def rank(request, slug, token):
         services.set_rankings(registration=registration, choices=choices)
     except services.ForumError as error:
         messages.error(request, str(error))
+        request.session[_refused_key(registration)] = {
+            "choices": {str(slot): values for slot, values in choices.items()},
+            "error": str(error),
+        }
     else:
         messages.success(request, _("Your forum choice is saved."))
     return redirect(registration.get_absolute_url() + "#forums-heading")

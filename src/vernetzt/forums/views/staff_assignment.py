@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.directory.models import Organisation
 from vernetzt.registration.models import Registration
 
-from .. import services
+from .. import queries, services
 from ..models import AssignmentRun, Forum, Placement, Slot
 from .common import _event, staff_required
 
@@ -135,9 +135,20 @@ def move(request, slug, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def publish(request, slug):
+    """GET asks first: how many emails go out, who has no place; POST publishes."""
     event = _event(slug)
+    if request.method == "GET":
+        return render(
+            request,
+            "forums/staff/publish_confirm.html",
+            {
+                "event": event,
+                "preview": queries.publish_preview(event),
+                "setup": services.get_setup(event=event),
+            },
+        )
     try:
         count = services.publish_assignment(event=event)
     except services.ForumError as error:

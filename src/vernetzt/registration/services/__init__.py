@@ -6,7 +6,9 @@ that lock, so the second sees the first and goes to the waiting list. On SQLite 
 settings open IMMEDIATE transactions, which serialise writers the same way.
 
 The modules: `common` (errors, the lock), `answers` (questions and input checks),
-`register` (register, update), `places` (cancel, promote, move), `checkin`, `aftercare`.
+`register` (register, update), `public` (the public request that answers alike for known
+and new emails, "send my link again"), `places` (cancel, promote, move), `checkin`,
+`aftercare`.
 """
 
 from .aftercare import due_reminders, purge_sensitive_answers, queue_reminders
@@ -14,16 +16,22 @@ from .answers import clean_answers, ensure_builtin_questions
 from .checkin import check_in, undo_check_in
 from .common import (
     MAX_TEXT_ANSWER,
+    AlreadyRegistered,
     CheckInError,
     CheckInResult,
     RegistrationError,
     normalise_email,
 )
 from .places import cancel_registration, move_registration, promote_waiting
+from .public import RequestOutcome, request_registration, resend_link
 from .register import create_pending_organisation, register_participant, update_registration
 
 __all__ = [
     "MAX_TEXT_ANSWER",
+    "AlreadyRegistered",
+    "RequestOutcome",
+    "request_registration",
+    "resend_link",
     "CheckInError",
     "CheckInResult",
     "RegistrationError",

@@ -4,41 +4,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .. import enums
-from ..models import Question, Registration
+from ..models import Registration
 
 
 def purge_sensitive_answers(*, weeks: int = 4, now=None) -> int:
-    """Delete dietary, accessibility and interpretation answers N weeks after a meeting.
+    """Delete sensitive answers and every copy N weeks after a meeting (see `retention`)."""
+    from ..retention import purge_sensitive_answers as purge
 
-    Idempotent: purged registrations are marked and skipped. Returns how many were purged.
-    """
-    now = now or timezone.now()
-    cutoff = now - timedelta(weeks=weeks)
-    sensitive_keys = set(
-        Question.objects.filter(sensitive=True).values_list("key", flat=True)
-    ) | set(enums.SENSITIVE_KEYS)
-    count = 0
-    candidates = Registration.objects.filter(
-        event__ends_at__lt=cutoff, sensitive_purged_at__isnull=True
-    )
-    for registration in candidates.iterator():
-        registration.answers = {
-            key: value for key, value in registration.answers.items() if key not in sensitive_keys
-        }
-        registration.interpretation_language = ""
-        registration.accessibility_needs = []
-        registration.sensitive_purged_at = now
-        registration.save(
-            update_fields=[
-                "answers",
-                "interpretation_language",
-                "accessibility_needs",
-                "sensitive_purged_at",
-            ]
-        )
-        count += 1
-    return count
+    return purge(weeks=weeks, now=now)
 
 
 def due_reminders(*, now=None, days_before: int = 2):

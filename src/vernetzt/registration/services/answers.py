@@ -29,6 +29,9 @@ def ensure_builtin_questions(*, event: Event) -> None:
             sensitive=sensitive,
             required=False,
             position=position,
+            # What the door needs by default: step-free access, interpretation.
+            show_at_checkin=key
+            in (enums.ACCESSIBILITY, enums.ACCESSIBILITY_OTHER, enums.INTERPRETATION),
         )
 
 

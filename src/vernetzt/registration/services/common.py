@@ -2,14 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from vernetzt.events.models import Event
 
 from ..models import Registration
-
-# Test hooks for the self-check of the concurrency tests (never change them elsewhere):
-# with LOCK_EVENT off and a small RACE_DELAY, concurrent registrations overbook.
-LOCK_EVENT = True
-RACE_DELAY = 0.0
 
 MAX_TEXT_ANSWER = 2000
 
@@ -22,6 +19,15 @@ class RegistrationError(Exception):
             errors = {"__all__": [errors]}
         self.errors = errors
         super().__init__("; ".join(m for messages in errors.values() for m in messages))
+
+
+class AlreadyRegistered(RegistrationError):
+    """The email is already registered for this meeting (told to staff, never to the public)."""
+
+    def __init__(self):
+        super().__init__(
+            {"email": [_("This email address is already registered for this meeting.")]}
+        )
 
 
 class CheckInError(Exception):
@@ -40,6 +46,6 @@ def normalise_email(email: str | None) -> str | None:
     return email or None
 
 
-def _lock_event(event: Event) -> Event:
-    queryset = Event.objects.select_for_update() if LOCK_EVENT else Event.objects.all()
-    return queryset.get(pk=event.pk)
+def lock_event(event: Event) -> Event:
+    """The meeting's row, locked until the end of the transaction (every count of places)."""
+    return Event.objects.select_for_update().get(pk=event.pk)

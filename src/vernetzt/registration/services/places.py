@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from vernetzt.events.models import Event
 
 from ..models import Registration
-from .common import RegistrationError, _lock_event
+from . import common
+from .common import RegistrationError
 
 
 def _close_gap(event: Event, position: int) -> None:
@@ -53,14 +54,17 @@ def _after_promotion(promoted: list[int]) -> None:
         transaction.on_commit(lambda pk=pk: tasks.send_promoted.enqueue(pk))
 
 
-def cancel_registration(*, registration: Registration, notify: bool = True) -> list[int]:
+def cancel_registration(
+    *, registration: Registration, notify: bool = True, tell_person: bool = False
+) -> list[int]:
     """Cancel a registration; a freed place goes to the first on the waiting list.
 
     Idempotent (cancelling twice changes nothing). Returns the ids of promoted registrations;
-    their emails are enqueued after commit.
+    their emails are enqueued after commit. With `tell_person`, the person gets an email that
+    the registration is cancelled (once, also when cancelled twice).
     """
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = common.lock_event(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             return []
@@ -75,6 +79,10 @@ def cancel_registration(*, registration: Registration, notify: bool = True) -> l
         promoted = _promote(event) if was == Registration.Status.CONFIRMED else []
         if notify:
             _after_promotion(promoted)
+        if tell_person and current.email:
+            from .. import tasks
+
+            transaction.on_commit(lambda: tasks.send_cancellation.enqueue(current.pk))
     registration.refresh_from_db()
     return promoted
 
@@ -82,7 +90,7 @@ def cancel_registration(*, registration: Registration, notify: bool = True) -> l
 def promote_waiting(*, event: Event) -> list[int]:
     """After the capacity grew: confirm as many waiting as there are free places."""
     with transaction.atomic():
-        locked = _lock_event(event)
+        locked = common.lock_event(event)
         promoted = _promote(locked)
         _after_promotion(promoted)
     return promoted
@@ -96,7 +104,7 @@ def move_registration(
     Raises RegistrationError when the meeting is full or the registration is cancelled.
     """
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = common.lock_event(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             raise RegistrationError(_("This registration is cancelled."))

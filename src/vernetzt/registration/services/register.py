@@ -1,6 +1,7 @@
 """Register a person and change a registration."""
 
-import time
+import hashlib
+import json
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -12,10 +13,11 @@ from django.utils.translation import gettext as _
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
+from ..consents import record_consents
 from ..models import Registration
 from . import common
 from .answers import _check_names, _denormalise, clean_answers
-from .common import RegistrationError, _lock_event, normalise_email
+from .common import AlreadyRegistered, RegistrationError, normalise_email
 
 
 def create_pending_organisation(*, name: str) -> Organisation:
@@ -32,6 +34,24 @@ def create_pending_organisation(*, name: str) -> Organisation:
     return Organisation.objects.create(
         name=name, slug=slug, status=Organisation.Status.PENDING, is_published=False
     )
+
+
+def request_fingerprint(
+    *, key: str, email, first_name, last_name, organisation, language, answers, pronouns
+) -> str:
+    """The stored form of an idempotency key: a hash of the key, the email and the payload."""
+    payload = {
+        "key": key[:200],
+        "email": email,
+        "first_name": (first_name or "").strip(),
+        "last_name": (last_name or "").strip(),
+        "organisation": getattr(organisation, "pk", None),
+        "language": language,
+        "answers": answers,
+        "pronouns": (pronouns or "").strip(),
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 # --- Register ----------------------------------------------------------------------------------
@@ -52,15 +72,19 @@ def register_participant(
     created_by=None,
     by_staff: bool = False,
     reserved: bool = False,
+    consents: tuple[str, ...] | set[str] = (),
 ) -> tuple[Registration, bool]:
     """Register one person: confirmed if a place is free, else on the waiting list.
 
-    Returns (registration, created). A repeat with the same idempotency key returns the
-    first registration with created=False. Locks the event row, counts, inserts, and
+    Returns (registration, created). A repeat with the same idempotency key, the same email
+    and the same payload returns the first registration with created=False; a different
+    email or payload with that key is a new request. Locks the event row, counts, inserts, and
     enqueues the confirmation email after commit. `by_staff` allows registering without an
     email and while registration is closed; `reserved` uses the reserved places (staff).
-    Raises RegistrationError (per-field messages) when closed, full for the association,
-    already registered, or the input is invalid; nothing is saved then.
+    Raises RegistrationError (per-field messages) when closed, full for the association or
+    the input is invalid, AlreadyRegistered (a RegistrationError) for an email already
+    registered; nothing is saved then. Public callers use `request_registration`, which
+    answers an already registered email like a new registration.
     """
     from .. import tasks
 
@@ -79,11 +103,20 @@ def register_participant(
     if errors:
         raise RegistrationError(errors)
     if idempotency_key:
-        idempotency_key = idempotency_key[:100]
+        # The key alone is no credential: it counts only with the same email and payload.
+        idempotency_key = request_fingerprint(
+            key=idempotency_key,
+            email=email_norm,
+            first_name=first_name,
+            last_name=last_name,
+            organisation=organisation,
+            language=language,
+            answers=cleaned,
+            pronouns=pronouns,
+        )
         existing = Registration.objects.filter(event=event, idempotency_key=idempotency_key).first()
         if existing:
             return existing, False
-    already = _("This email address is already registered for this meeting.")
     if (
         email_norm
         and Registration.objects.filter(
@@ -97,16 +130,7 @@ def register_participant(
             ).first()
             if existing:
                 return existing, False
-        raise RegistrationError(
-            {
-                "email": [
-                    _(
-                        "This email address is already registered for this meeting. "
-                        "Use the personal link in your confirmation email."
-                    )
-                ]
-            }
-        )
+        raise AlreadyRegistered()
     # Built before the lock, so that the lock is held only to count and insert.
     registration = Registration(
         event=event,
@@ -126,7 +150,7 @@ def register_participant(
     _denormalise(registration)
     try:
         with transaction.atomic():
-            locked = _lock_event(event)
+            locked = common.lock_event(event)
             if idempotency_key:
                 existing = Registration.objects.filter(
                     event=locked, idempotency_key=idempotency_key
@@ -171,14 +195,14 @@ def register_participant(
                     status, position = Registration.Status.CONFIRMED, None
                 else:
                     status, position = Registration.Status.WAITING, counts["waiting"] + 1
-            if common.RACE_DELAY:
-                time.sleep(common.RACE_DELAY)
             registration.event = locked
             registration.status = status
             registration.waiting_position = position
             if status == Registration.Status.CONFIRMED:
                 registration.confirmed_at = timezone.now()
             registration.save()
+            if consents:  # recorded with the answers they cover, in the same transaction
+                record_consents(registration=registration, purposes=consents, language=language)
             if registration.email:
                 pk = registration.pk
                 transaction.on_commit(lambda: tasks.send_confirmation.enqueue(pk))
@@ -189,14 +213,15 @@ def register_participant(
             if existing.exists():
                 return existing.first(), False
         # A race on the same email: the database's unique constraint decided.
-        raise RegistrationError({"email": [already]}) from None
+        raise AlreadyRegistered() from None
     return registration, True
 
 
 def update_registration(
-    *, registration: Registration, data: dict, by_staff: bool = False
+    *, registration: Registration, data: dict, by_staff: bool = False, consents=()
 ) -> Registration:
-    """Change names, pronouns, language and answers (staff also email and association).
+    """Change names, pronouns, language and answers (staff also email and association);
+    records the `consents` given with new sensitive answers.
 
     Raises RegistrationError for invalid input; nothing is saved then.
     """
@@ -231,4 +256,8 @@ def update_registration(
             raise RegistrationError(
                 {"email": [_("This email address is already registered for this meeting.")]}
             ) from None
+        if consents:
+            record_consents(
+                registration=registration, purposes=consents, language=registration.language
+            )
     return registration

@@ -19,7 +19,9 @@ from .public import (
     ics,
     manage,
     organisation_search,
+    received,
     register,
+    resend_link,
     ticket_pdf,
 )
 from .staff import (
@@ -55,7 +57,9 @@ __all__ = [
     "participants_pdf",
     "question_edit",
     "questions",
+    "received",
     "register",
+    "resend_link",
     "staff_add",
     "staff_cancel",
     "staff_edit",

@@ -1,34 +1,23 @@
 """Check-in pages at the door (several devices at once)."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
+from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event
 
-from .. import queries, services
+from .. import checkin_notes, queries, services
 from ..models import Registration
+
+checkin_allowed = permission_required("registration.check_in")
 
 
 def _checkin_event(request, slug):
-    if not request.user.has_perm("registration.check_in"):
-        raise PermissionDenied
     return get_object_or_404(Event, slug=slug)
 
 
-def _checkin_allowed(view):
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
-
-
-@_checkin_allowed
+@checkin_allowed
 def checkin(request, slug):
     event = _checkin_event(request, slug)
     return render(
@@ -36,7 +25,7 @@ def checkin(request, slug):
     )
 
 
-@_checkin_allowed
+@checkin_allowed
 @require_GET
 def checkin_search(request, slug):
     event = _checkin_event(request, slug)
@@ -54,6 +43,7 @@ def checkin_search(request, slug):
                 | Q(organisation__name__icontains=word)
             )
         results = list(queryset.select_related("organisation").order_by("last_name")[:20])
+        checkin_notes.annotate(results, event)
     return render(
         request, "registration/checkin/_results.html", {"event": event, "results": results}
     )
@@ -71,23 +61,24 @@ def _checkin_result(request, event, *, registration=None, code=""):
             {"event": event, "error": str(error)},
             status=200,
         )
+    checkin_notes.annotate([result.registration], event)
     response = render(
         request,
         "registration/checkin/_result.html",
         {"event": event, "result": result, "registration": result.registration},
     )
-    response["HX-Trigger"] = "checkin-changed"  # the counter refreshes at once
+    response["HX-Trigger"] = "checkin-changed"  # the counter and the list refresh at once
     return response
 
 
-@_checkin_allowed
+@checkin_allowed
 @require_POST
 def checkin_scan(request, slug):
     event = _checkin_event(request, slug)
     return _checkin_result(request, event, code=request.POST.get("code", ""))
 
 
-@_checkin_allowed
+@checkin_allowed
 @require_POST
 def checkin_person(request, slug, pk):
     event = _checkin_event(request, slug)
@@ -95,7 +86,7 @@ def checkin_person(request, slug, pk):
     return _checkin_result(request, event, registration=registration)
 
 
-@_checkin_allowed
+@checkin_allowed
 @require_POST
 def checkin_undo(request, slug, pk):
     event = _checkin_event(request, slug)
@@ -110,7 +101,7 @@ def checkin_undo(request, slug, pk):
     return response
 
 
-@_checkin_allowed
+@checkin_allowed
 @require_GET
 def checkin_counter(request, slug):
     event = _checkin_event(request, slug)

@@ -1,72 +1,118 @@
 """Public registration pages: the form and the personal page (the token is the key)."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from vernetzt.core import ratelimits
 from vernetzt.directory.models import Organisation
 
 from .. import exports, queries, services, tickets
-from ..forms import ManageRegistrationForm, RegistrationForm
+from ..forms import ManageRegistrationForm, RegistrationForm, ResendLinkForm, consent_purposes
 from ..models import Registration
 from .common import _registration_or_404, _visible_event
 
 
+def too_many_message() -> str:
+    return _("Too many requests from your network. Please wait a few minutes and try again.")
+
+
+def prefill_for(user) -> dict:
+    """What the registration form knows already: a signed-in person's name, email, language
+    and (when they belong to exactly one) association."""
+    initial = {"language": get_language()}
+    if not user.is_authenticated:
+        return initial
+    initial.update(first_name=user.first_name, last_name=user.last_name, email=user.email)
+    organisations = list(user.memberships.values_list("organisation_id", flat=True)[:2])
+    if len(organisations) == 1:
+        initial["organisation"] = organisations[0]
+    return initial
+
+
 def register(request, slug):
-    """The registration form (no account needed)."""
+    """The registration form (no account needed).
+
+    Every accepted request, new or for an email already registered, ends on the same
+    "check your email" page: the personal link only ever goes to the email address.
+    """
     event = _visible_event(slug)
     search_url = reverse("registration:organisation_search", kwargs={"slug": slug})
     if not event.is_registration_open:
         return render(request, "registration/closed.html", {"event": event}, status=200)
     if request.method == "POST":
         form = RegistrationForm(request.POST, event=event, search_url=search_url)
+        if ratelimits.limited(request, "registration"):
+            form.is_valid()  # keeps what was typed, with its own messages
+            form.add_error(None, too_many_message())
+            return render(
+                request,
+                "registration/register.html",
+                {"event": event, "form": form, "places_left": queries.places_left(event)},
+                status=429,
+            )
         if form.is_valid():
             data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    organisation = data["organisation"]
-                    if not organisation and data["new_organisation"].strip():
-                        organisation = services.create_pending_organisation(
-                            name=data["new_organisation"]
-                        )
-                    registration, _created = services.register_participant(
-                        event=event,
-                        first_name=data["first_name"],
-                        last_name=data["last_name"],
-                        email=data["email"],
-                        organisation=organisation,
-                        language=data["language"],
-                        answers=form.answers(),
-                        pronouns=data["pronouns"],
-                        idempotency_key=data["idempotency_key"] or None,
-                        user=request.user,
-                    )
+                services.request_registration(
+                    event=event,
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    email=data["email"],
+                    organisation=data["organisation"],
+                    new_organisation=data["new_organisation"],
+                    language=data["language"],
+                    answers=form.answers(),
+                    pronouns=data["pronouns"],
+                    consents=consent_purposes(form),
+                    idempotency_key=data["idempotency_key"] or None,
+                    user=request.user,
+                )
             except services.RegistrationError as error:
                 form.add_service_errors(error.errors)
             else:
-                if registration.status == Registration.Status.CONFIRMED:
-                    messages.success(request, _("Your place is confirmed. We sent you an email."))
-                else:
-                    messages.info(
-                        request,
-                        _("The meeting is full: you are on the waiting list at position %(n)d.")
-                        % {"n": registration.waiting_position},
-                    )
-                return redirect(registration.get_absolute_url())
+                return redirect("registration:received", slug=slug)
     else:
         form = RegistrationForm(
-            event=event, search_url=search_url, initial={"language": get_language()}
+            event=event, search_url=search_url, initial=prefill_for(request.user)
         )
     return render(
         request,
         "registration/register.html",
         {"event": event, "form": form, "places_left": queries.places_left(event)},
+    )
+
+
+@require_GET
+def received(request, slug):
+    """After the form: the same page for everyone ("we sent you an email")."""
+    event = _visible_event(slug)
+    return render(request, "registration/received.html", {"event": event})
+
+
+def resend_link(request, slug):
+    """ "Send me my link again": the same answer whether or not the address is registered."""
+    event = _visible_event(slug)
+    form = ResendLinkForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        if ratelimits.limited(request, "registration_link"):
+            form.add_error(None, too_many_message())
+            return render(
+                request,
+                "registration/resend_link.html",
+                {"event": event, "form": form, "sent": False},
+                status=429,
+            )
+        services.resend_link(event=event, email=form.cleaned_data["email"])
+        sent = True
+    return render(
+        request, "registration/resend_link.html", {"event": event, "form": form, "sent": sent}
     )
 
 
@@ -106,6 +152,7 @@ def manage(request, slug, token):
                     services.update_registration(
                         registration=registration,
                         data={**form.cleaned_data, "answers": form.answers()},
+                        consents=consent_purposes(form),
                     )
                 except services.RegistrationError as error:
                     form.add_service_errors(error.errors)
@@ -140,10 +187,23 @@ def manage(request, slug, token):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, slug, token):
+    """GET asks first (what happens, with the waiting list); POST cancels and sends an email."""
     registration = _registration_or_404(slug, token)
-    services.cancel_registration(registration=registration)
+    if request.method == "GET":
+        return render(
+            request,
+            "registration/cancel_confirm.html",
+            {
+                "registration": registration,
+                "event": registration.event,
+                "by_staff": False,
+                "waiting": queries.counts(registration.event)["waiting"],
+                "back_url": registration.get_absolute_url(),
+            },
+        )
+    services.cancel_registration(registration=registration, tell_person=True)
     messages.success(
         request, _("Your registration is cancelled. Your place goes to the next person.")
     )

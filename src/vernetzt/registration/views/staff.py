@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.directory.models import District
 from vernetzt.events.models import Event
 
-from .. import enums, exports, queries, services
+from .. import enums, exports, label_sheets, queries, services
 from ..forms import QuestionForm, StaffAddForm, StaffRegistrationForm
 from ..models import Question, Registration
 from .common import staff_required
@@ -50,28 +51,39 @@ def _filtered(request, event):
 
 
 def _summary(event):
-    """Catering, accessibility and interpretation counts among active registrations."""
-    active = Registration.objects.filter(
-        event=event, status__in=Registration.ACTIVE_STATUSES
-    ).filter(
+    """Catering, accessibility, interpretation, childcare and photo consent counts among
+    active registrations."""
+    everyone = Registration.objects.filter(event=event, status__in=Registration.ACTIVE_STATUSES)
+    active = everyone.filter(
         Q(answers__has_key=enums.DIETARY)
         | Q(answers__has_key=enums.ACCESSIBILITY)
         | Q(answers__has_key=enums.INTERPRETATION)
+        | Q(answers__has_key=enums.CHILDCARE)
     )
-    tallies = {enums.DIETARY: {}, enums.ACCESSIBILITY: {}, enums.INTERPRETATION: {}}
+    tallies = {
+        enums.DIETARY: {},
+        enums.ACCESSIBILITY: {},
+        enums.INTERPRETATION: {},
+        enums.CHILDCARE: {},
+    }
     for answers in active.values_list("answers", flat=True):
         for key, tally in tallies.items():
             value = (answers or {}).get(key)
             for item in value if isinstance(value, list) else ([value] if value else []):
                 tally[item] = tally.get(item, 0) + 1
     labels = {key: dict(enums.BUILTIN_CHOICES[key]) for key in tallies}
-    return {
+    summary = {
         key: sorted(
             ((str(labels[key].get(value, value)), count) for value, count in tally.items()),
             key=lambda pair: -pair[1],
         )
         for key, tally in tallies.items()
     }
+    photos = everyone.aggregate(
+        yes=Count("pk", filter=Q(photo_consent=True)), no=Count("pk", filter=Q(photo_consent=False))
+    )
+    summary["photo_consent"] = [(_("yes"), photos["yes"]), (_("no"), photos["no"])]
+    return summary
 
 
 @staff_required
@@ -94,6 +106,8 @@ def staff_list(request, slug):
             "statuses": Registration.Status.choices,
             "filters": request.GET,
             "querystring": params.urlencode(),
+            "label_sheets": label_sheets.SHEETS.values(),
+            "default_sheet": label_sheets.DEFAULT_SHEET,
         },
     )
 
@@ -176,11 +190,26 @@ def staff_edit(request, slug, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def staff_cancel(request, slug, pk):
+    """GET asks first (who, whether they get an email, the waiting list); POST cancels."""
     event = _staff_event(slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
-    services.cancel_registration(registration=registration)
+    if request.method == "GET":
+        return render(
+            request,
+            "registration/cancel_confirm.html",
+            {
+                "registration": registration,
+                "event": event,
+                "by_staff": True,
+                "waiting": queries.counts(event)["waiting"],
+                "back_url": reverse("registration:staff_edit", kwargs={"slug": slug, "pk": pk}),
+            },
+        )
+    services.cancel_registration(
+        registration=registration, tell_person=request.POST.get("tell_person", "1") == "1"
+    )
     messages.success(request, _("Registration cancelled."))
     return redirect("registration:staff_list", slug=slug)
 
@@ -204,13 +233,19 @@ def staff_move(request, slug, pk):
     return redirect("registration:staff_edit", slug=slug, pk=pk)
 
 
+def _export_name(slug: str, sensitive: bool, extension: str) -> str:
+    """The file with sensitive answers is named so, and never mixed up with the other."""
+    middle = "anmeldungen-mit-sensiblen-angaben" if sensitive else "anmeldungen"
+    return f"{slug}-{middle}.{extension}"
+
+
 @staff_required
 @require_GET
 def export_csv(request, slug):
     event = _staff_event(slug)
     include = request.GET.get("sensitive") == "1"
     header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
-    return csv_response(f"{slug}-anmeldungen.csv", header, rows)
+    return csv_response(_export_name(slug, include, "csv"), header, rows)
 
 
 @staff_required
@@ -219,7 +254,9 @@ def export_xlsx(request, slug):
     event = _staff_event(slug)
     include = request.GET.get("sensitive") == "1"
     header, rows = exports.rows(event, _filtered(request, event), include_sensitive=include)
-    return xlsx_response(f"{slug}-anmeldungen.xlsx", header, rows, title=_("Registrations"))
+    return xlsx_response(
+        _export_name(slug, include, "xlsx"), header, rows, title=_("Registrations")
+    )
 
 
 @staff_required
@@ -249,10 +286,13 @@ def badges_pdf(request, slug):
     )
     lines = queries.badge_lines(event)
     badges = [{**exports.badge_data(r), "lines": lines.get(r.pk, [])} for r in registrations]
+    sheet = label_sheets.SHEETS.get(
+        request.GET.get("sheet", ""), label_sheets.SHEETS[label_sheets.DEFAULT_SHEET]
+    )
     return exports.pdf_response(
         "registration/pdf/badges.html",
-        {"event": event, "registrations": badges},
-        f"{slug}-namensschilder.pdf",
+        {"event": event, "sheet": sheet, "pages": label_sheets.layout(badges, sheet)},
+        f"{slug}-namensschilder-{sheet.key}.pdf",
     )
 
 

@@ -43,6 +43,10 @@ class Command(BaseCommand):
                     continue
                 with transaction.atomic():
                     module.load(self.stdout)
+            from vernetzt.core import demo_translations  # noqa: PLC0415
+
+            with transaction.atomic():
+                demo_translations.load(self.stdout)
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write("")
         self.stdout.write(

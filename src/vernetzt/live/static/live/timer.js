@@ -15,7 +15,12 @@
     var timers = document.querySelectorAll("[data-timer-ends]");
     timers.forEach(function (el) {
       var serverNow = parseInt(el.getAttribute("data-server-now"), 10);
-      if (el.getAttribute("data-offset-from") !== String(serverNow)) {
+      var live = document.documentElement.getAttribute("data-server-offset");
+      if (live !== null) {
+        // live.js keeps the offset current from each update's X-Server-Time (a cached
+        // fragment's data-server-now can be older than the request).
+        offset = parseFloat(live);
+      } else if (el.getAttribute("data-offset-from") !== String(serverNow)) {
         offset = serverNow * 1000 - Date.now();
         el.setAttribute("data-offset-from", String(serverNow));
       }
@@ -29,4 +34,5 @@
   tick();
   setInterval(tick, 250);
   document.addEventListener("htmx:afterSwap", tick);
+  document.addEventListener("live:updated", tick);
 })();

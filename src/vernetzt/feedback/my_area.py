@@ -1,0 +1,22 @@
+"""The surveys part of "Mein Bereich": open surveys the person was invited to and has not answered.
+
+Only the hash of a personal survey link is kept, so the page can say that a survey waits and
+where its link is, but not show the link itself.
+"""
+
+from django.db.models import Q
+
+from .models import Invitation, Survey
+
+
+def sections(request) -> list[dict]:
+    email = (request.user.email or "").strip().lower()
+    invitations = list(
+        Invitation.objects.filter(survey__status=Survey.Status.OPEN, used=False)
+        .filter(Q(registration__user=request.user) | Q(registration__email_normalised=email))
+        .select_related("survey__event")
+        .order_by("survey__event__starts_at", "pk")
+    )
+    if not invitations:
+        return []
+    return [{"template": "feedback/_my_area.html", "order": 15, "invitations": invitations}]

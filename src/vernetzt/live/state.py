@@ -1,0 +1,165 @@
+"""The version of each live room's state, kept in the shared cache, and snapshots per version.
+
+Every write to a room bumps its version (`changed`): at once, and again after the commit, so a
+reader that rendered between the two sees the newer number on its next update. Phones, the
+projector and the moderator send the version they have (`If-None-Match`); an unchanged room
+costs one cache read and a 304.
+
+What all phones share (the question list, the poll) is rendered once per version and kept
+in the cache as a `Snapshot`; under a stream of writes a snapshot is reused for up to
+`MIN_RENDER_INTERVAL` seconds even if the version moved on, so a room is rendered at most a
+few times per second however many phones ask (the reader gets the snapshot's own version and
+asks again). Workers of several servers share the same cache, so they share the versions and
+the snapshots (see docs/decisions/0170-live-versions-and-snapshots.md).
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+# Seconds a snapshot is reused while writes go on: bounds renders per room and kind.
+MIN_RENDER_INTERVAL = getattr(settings, "LIVE_MIN_RENDER_INTERVAL", 0.3)
+SNAPSHOT_TIMEOUT = 3600
+
+
+def _version_key(room_id: int) -> str:
+    return f"live:v:{room_id}"
+
+
+def _seed() -> int:
+    # Milliseconds: a version lost with the cache restarts above every number handed out
+    # before (as long as a room gets fewer than 1,000 writes per second).
+    return int(time.time() * 1000)
+
+
+def version(room_id: int) -> int:
+    """The room's current version (created on first use)."""
+    key = _version_key(room_id)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, _seed(), timeout=None)
+        value = cache.get(key) or _seed()
+    return int(value)
+
+
+def bump(room_id: int) -> None:
+    key = _version_key(room_id)
+    try:
+        cache.incr(key)
+    except ValueError:  # not there (new room, cache restarted): start above the old numbers
+        cache.add(key, _seed(), timeout=None)
+        cache.incr(key)
+
+
+def changed(room_id: int | None) -> None:
+    """A write to the room: bump now, and once more when the transaction commits."""
+    if room_id is None:
+        return
+    bump(room_id)
+    transaction.on_commit(lambda: bump(room_id))
+
+
+@dataclass
+class Snapshot:
+    version: int
+    built_at: float
+    data: dict = field(default_factory=dict)
+    reused: bool = False  # handed out although the room's version has moved on
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.version}"'
+
+
+def snapshot(room_id: int, kind: str, build, *, min_interval: float | None = None):
+    """The room's shared `kind` part (e.g. `phone:de:popular`), built by `build()` at most
+    once per version, and at most once per `min_interval` seconds while writes go on
+    (0: always the current version, e.g. for the page a person loads after an action).
+    Version and snapshot come in one round trip to the cache."""
+    if min_interval is None:
+        min_interval = MIN_RENDER_INTERVAL
+    key = f"live:snap:{room_id}:{kind}"
+    found = cache.get_many([_version_key(room_id), key])
+    current = found.get(_version_key(room_id))
+    current = version(room_id) if current is None else int(current)
+    snap = found.get(key)
+    now = time.time()
+    if snap is not None and snap.version == current:
+        return snap
+    if snap is not None and snap.version < current and now - snap.built_at < min_interval:
+        snap.reused = True
+        return snap
+    snap = Snapshot(version=current, built_at=now, data=build())
+    cache.set(key, snap, SNAPSHOT_TIMEOUT)
+    kinds_key = f"live:kinds:{room_id}"
+    kinds = cache.get(kinds_key) or set()
+    if kind not in kinds:  # remembered so that `forget` can remove every copy
+        cache.set(kinds_key, kinds | {kind}, SNAPSHOT_TIMEOUT)
+    return snap
+
+
+def forget(room_id: int) -> None:
+    """Every cached snapshot of the room goes (an erased person's question must not live on
+    in the cache), and the version moves on so that phones fetch the state anew."""
+    kinds_key = f"live:kinds:{room_id}"
+    kinds = cache.get(kinds_key) or set()
+    cache.delete_many([f"live:snap:{room_id}:{kind}" for kind in kinds] + [kinds_key])
+    bump(room_id)
+
+
+def connect_signals():
+    """Writes that do not go through `services` (admin, other apps' hooks, scripts) bump too."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from . import models
+
+    def room_of(instance):
+        if isinstance(instance, models.LiveRoom):
+            return instance.pk
+        if isinstance(instance, models.QuestionVote):
+            if models.QuestionVote.question.is_cached(instance):
+                return instance.question.room_id
+            return (
+                models.LiveQuestion.objects.filter(pk=instance.question_id)
+                .values_list("room_id", flat=True)
+                .first()
+            )
+        if isinstance(instance, models.PollOption | models.PollBallot):
+            if type(instance).poll.is_cached(instance):
+                return instance.poll.room_id
+            return (
+                models.Poll.objects.filter(pk=instance.poll_id)
+                .values_list("room_id", flat=True)
+                .first()
+            )
+        return getattr(instance, "room_id", None)
+
+    def on_write(sender, instance, **kwargs):
+        if kwargs.get("action", "post_").startswith("post_"):
+            changed(room_of(instance))
+
+    for model in (
+        models.LiveRoom,
+        models.LiveQuestion,
+        models.QuestionVote,
+        models.ChairRequest,
+        models.Poll,
+        models.PollOption,
+        models.PollBallot,
+        models.BlockedDevice,
+    ):
+        post_save.connect(
+            on_write, sender=model, weak=False, dispatch_uid=f"live-state-{model.__name__}"
+        )
+        post_delete.connect(
+            on_write, sender=model, weak=False, dispatch_uid=f"live-state-d-{model.__name__}"
+        )
+    m2m_changed.connect(
+        on_write,
+        sender=models.PollBallot.options.through,
+        weak=False,
+        dispatch_uid="live-state-ballot",
+    )

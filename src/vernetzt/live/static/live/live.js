@@ -1,0 +1,228 @@
+// Live updates without disturbing the person using the page (docs/decisions/0171).
+//
+// Each [data-live-src] region asks its URL "anything newer than my version?" every
+// data-live-every ms (If-None-Match with the ETag it has); 304 costs nothing. A new version is
+// morphed into the page with Idiomorph: only what changed is touched, the focused element and
+// every typed value, choice and open <details> stay as they are, forms are never reset.
+// New things (elements with an id and data-announce) are announced once, politely, in the
+// page's [data-live-announcer]. [data-live-pause] pauses and resumes the updates.
+(function () {
+  "use strict";
+  var USER_CONTROLS = /^(INPUT|TEXTAREA|SELECT|OPTION)$/;
+  var FIXED_TYPES = { hidden: 1, submit: 1, button: 1, reset: 1 };
+  var paused = false;
+  var regions = [];
+
+  function isUserValue(attr, el) {
+    if (!USER_CONTROLS.test(el.tagName)) return false;
+    if (el.tagName === "INPUT" && FIXED_TYPES[el.type]) return false;
+    return attr === "value" || attr === "checked" || attr === "selected";
+  }
+
+  function announceables(root) {
+    var found = {};
+    root.querySelectorAll("[id][data-announce]").forEach(function (el) {
+      found[el.id] = el.getAttribute("data-announce");
+    });
+    return found;
+  }
+
+  function announce(region, before) {
+    var announcer = document.querySelector("[data-live-announcer]");
+    if (!announcer) return;
+    var after = announceables(region.el);
+    var fresh = [];
+    Object.keys(after).forEach(function (id) {
+      if (before[id] !== after[id]) fresh.push(id);
+    });
+    if (!fresh.length) return;
+    var text;
+    if (fresh.length === 1) {
+      text = after[fresh[0]];
+    } else {
+      var list = region.el.querySelector("[data-announce-many]");
+      text = (list ? list.getAttribute("data-announce-many") : "") + ": " + fresh.length;
+    }
+    var line = document.createElement("p");
+    line.textContent = text;
+    announcer.appendChild(line);
+    while (announcer.childNodes.length > 3) announcer.removeChild(announcer.firstChild);
+  }
+
+  function apply(region, html) {
+    var before = announceables(region.el);
+    var openDetails = {};
+    region.el.querySelectorAll("details[id][open]").forEach(function (d) { openDetails[d.id] = 1; });
+    if (window.Idiomorph) {
+      window.Idiomorph.morph(region.el, html, {
+        morphStyle: "innerHTML",
+        ignoreActiveValue: true,
+        restoreFocus: true,
+        callbacks: {
+          beforeNodeMorphed: function (oldNode, newNode) {
+            // A running countdown keeps its text until its end time changes (timer.js ticks).
+            if (oldNode.nodeType === 1 && oldNode.hasAttribute("data-timer-ends") && newNode.getAttribute &&
+                oldNode.getAttribute("data-timer-ends") === newNode.getAttribute("data-timer-ends")) return false;
+            return true;
+          },
+          beforeAttributeUpdated: function (attr, el) {
+            if (isUserValue(attr, el)) return false;
+            if (attr === "open" && el.tagName === "DETAILS") return false;
+            return true;
+          },
+        },
+      });
+    } else {
+      region.el.innerHTML = html;
+    }
+    Object.keys(openDetails).forEach(function (id) {
+      var d = document.getElementById(id);
+      if (d) d.open = true;
+    });
+    announce(region, before);
+    document.dispatchEvent(new CustomEvent("live:updated", { detail: { region: region.el } }));
+  }
+
+  function schedule(region, delay) {
+    clearTimeout(region.timer);
+    region.timer = setTimeout(function () { poll(region); }, delay);
+  }
+
+  function serverClock(response) {
+    var now = response.headers.get("X-Server-Time");
+    if (now) document.documentElement.setAttribute("data-server-offset", String(parseFloat(now) * 1000 - Date.now()));
+  }
+
+  function adaptInterval(region, response) {
+    // The server may ask a phone to come back less often while the room is very busy.
+    var asked = parseInt(response.headers.get("X-Live-Every"), 10);
+    region.current = asked > region.every ? asked : region.every;
+  }
+
+  function poll(region) {
+    if (paused || document.hidden) return schedule(region, region.every);
+    var controller = new AbortController();
+    var timeout = setTimeout(function () { controller.abort(); }, region.every + 2000);
+    var headers = { "X-Requested-With": "live" };
+    if (region.etag) headers["If-None-Match"] = region.etag;
+    fetch(region.src, { headers: headers, cache: "no-store", credentials: "same-origin", signal: controller.signal })
+      .then(function (response) {
+        clearTimeout(timeout);
+        serverClock(response);
+        adaptInterval(region, response);
+        if (response.status === 304) return null;
+        if (response.status === 429) {
+          region.backoff = Math.min((region.backoff || region.every) * 2, 60000);
+          return null;
+        }
+        if (!response.ok) return null;
+        region.backoff = 0;
+        var etag = response.headers.get("ETag");
+        return response.text().then(function (html) {
+          if (paused) return;  // arrived after a pause: keep the page as it is
+          apply(region, html);
+          if (etag) region.etag = etag;
+        });
+      })
+      .catch(function () { clearTimeout(timeout); })
+      .then(function () { schedule(region, region.backoff || region.current || region.every); });
+  }
+
+  function setPaused(value) {
+    paused = value;
+    document.querySelectorAll("[data-live-pause]").forEach(function (button) {
+      button.setAttribute("aria-pressed", value ? "true" : "false");
+    });
+    document.querySelectorAll("[data-live-state]").forEach(function (state) {
+      state.textContent = value ? (state.getAttribute("data-paused-text") || "") : "";
+    });
+    if (!value) regions.forEach(function (region) { schedule(region, 0); });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-live-src]").forEach(function (el) {
+      var region = {
+        el: el,
+        src: el.getAttribute("data-live-src"),
+        every: parseInt(el.getAttribute("data-live-every"), 10) || 3000,
+        etag: el.getAttribute("data-live-etag") || "",
+      };
+      regions.push(region);
+      schedule(region, region.every);
+    });
+    document.querySelectorAll("[data-live-pause]").forEach(function (button) {
+      button.addEventListener("click", function () { setPaused(!paused); });
+    });
+    document.addEventListener("submit", onSubmit);
+    // Enter in a field of the shared action form presses the field's own button.
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key !== "Enter" || !target.getAttribute || !target.getAttribute("data-enter-clicks")) return;
+      var button = document.getElementById(target.getAttribute("data-enter-clicks"));
+      if (button) { event.preventDefault(); button.click(); }
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden) regions.forEach(function (region) { schedule(region, 0); });
+    });
+  }
+
+  // Actions of the phone (support, withdraw, answer a poll, ask) without reloading the page:
+  // the answer brings the message and the phone's new region; the focus stays in its place.
+  function csrfToken(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]") ||
+      document.querySelector("#live-action input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function showMessage(text, isError) {
+    var box = document.querySelector("[data-live-message]");
+    if (!box || !text) return;
+    box.textContent = text;
+    box.classList.toggle("live-message--error", !!isError);
+    box.hidden = false;
+  }
+
+  function onSubmit(event) {
+    var form = event.target;
+    if (!(form.id === "live-action" || form.hasAttribute("data-live-submit"))) return;
+    var region = regions.filter(function (r) { return r.el.hasAttribute("data-live-actions"); })[0];
+    if (!region || !window.fetch || !window.FormData) return;
+    event.preventDefault();
+    var submitter = event.submitter || null;
+    var action = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action");
+    var sort = new URL(region.src, window.location.href).searchParams.get("sort");
+    var item = submitter && submitter.closest ? submitter.closest("[id]") : null;
+    var itemId = item ? item.id : "";
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    if (submitter) submitter.disabled = true;
+    fetch(action + (sort ? "?sort=" + encodeURIComponent(sort) : ""), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "live", "X-CSRFToken": csrfToken(form) },
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        if (typeof answer.html === "string") {
+          apply(region, answer.html);
+          if (answer.etag) region.etag = answer.etag;
+        }
+        showMessage(answer.message, !answer.ok);
+        if (answer.ok && form.hasAttribute("data-live-submit")) form.reset();
+        var again = itemId ? document.getElementById(itemId) : null;
+        var next = again && region.el.contains(again) ? again.querySelector("button, input, a") : null;
+        if (next && document.activeElement === document.body) next.focus();
+        else if (document.activeElement === document.body) {
+          var box = document.querySelector("[data-live-message]");
+          if (box) box.focus();
+        }
+      })
+      .catch(function () { var box = document.querySelector("[data-live-message]"); showMessage(box ? box.getAttribute("data-offline-text") : "", true); })
+      .then(function () { if (submitter) submitter.disabled = false; });
+  }
+
+  window.vernetztLive = { pause: function () { setPaused(true); }, resume: function () { setPaused(false); } };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,208 @@
+"""The audience's phone page (no account): ask, support, the free chair, polls."""
+
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import feeds, services
+from ..device import ensure_device_id, rate_limited, read_device_id, remember_device
+from ..forms import AskForm, ChairForm
+from ..models import LiveQuestion, LiveRoom
+from .common import get_room, not_modified, region_response
+
+# A phone's page polls every 3 s (20 a minute); far more is a broken or hostile client.
+POLLS_PER_MINUTE = 90
+BUSY_EVERY_MS = 6000
+
+
+def _sort(request) -> str:
+    return request.GET.get("sort") if request.GET.get("sort") in ("popular", "new") else "popular"
+
+
+def _phone_context(request, room, device_id, **extra):
+    sort = _sort(request)
+    live = feeds.phone_update(room.pk, device_id, sort=sort)
+    context = {
+        "room": room,
+        "event": room.event,
+        "live": live,
+        "sort": sort,
+        "in_queue": live.in_queue,
+        "ask_form": AskForm(prefix="ask"),
+        "chair_form": ChairForm(prefix="chair"),
+    }
+    context.update(extra)
+    return context
+
+
+@never_cache
+@require_GET
+def phone(request, code):
+    """The audience's page: ask, support, ask for the free chair, answer the poll."""
+    room = get_room(code)
+    device_id = ensure_device_id(request)
+    response = render(request, "live/phone.html", _phone_context(request, room, device_id))
+    return remember_device(request, response)
+
+
+@require_GET
+def phone_part(request, code):
+    """The phone's updated region: 304 while nothing changed (one cache read, no query); a
+    device asking for new content far more often than the page does gets 429."""
+    room_pk = feeds.room_id(code)
+    unchanged = not_modified(request, feeds.current_etag(room_pk))
+    if unchanged:
+        return unchanged
+    device_id = read_device_id(request)
+    if device_id and rate_limited(
+        key=f"poll:{room_pk}:{device_id}", limit=POLLS_PER_MINUTE, window_s=60
+    ):
+        response = HttpResponse(status=429)
+        response["Retry-After"] = "30"
+        return response
+    try:
+        update = feeds.phone_update(room_pk, device_id, sort=_sort(request))
+    except LiveRoom.DoesNotExist:  # a remembered code of a room that is gone
+        feeds.forget_code(code)
+        update = feeds.phone_update(feeds.room_id(code), device_id, sort=_sort(request))
+    response = not_modified(request, update.etag) or region_response(update)
+    if update.busy:
+        # Many writes a second: phones ask less often (the projector does not); what they
+        # see is at most a few seconds old, and the server stays responsive for everyone.
+        response["X-Live-Every"] = str(BUSY_EVERY_MS)
+    return response
+
+
+# The poll has been part of the phone's one update since 0171; the old address still answers.
+phone_poll = phone_part
+
+
+def _from_live_js(request) -> bool:
+    """The action was sent by live.js (fetch): answer with the updated region, no reload."""
+    return request.headers.get("X-Requested-With") == "live"
+
+
+def _live_answer(request, room, device_id, message, *, ok=True):
+    """JSON for live.js: the message for the person and this phone's updated region."""
+    update = feeds.phone_update(room.pk, device_id, sort=_sort(request))
+    response = JsonResponse(
+        {"ok": ok, "message": str(message), "html": update.html, "etag": update.etag},
+        status=200 if ok else 400,
+    )
+    return remember_device(request, response)
+
+
+def _form_errors(form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def _refused(request, room, device_id, error, **forms):
+    if _from_live_js(request):
+        return _live_answer(request, room, device_id, error, ok=False)
+    messages.error(request, str(error))
+    context = _phone_context(request, room, device_id, **forms)
+    response = render(request, "live/phone.html", context, status=400)
+    return remember_device(request, response)
+
+
+@require_POST
+def ask(request, code):
+    room = get_room(code)
+    device_id = ensure_device_id(request)
+    form = AskForm(request.POST, prefix="ask")
+    if not form.is_valid() and _from_live_js(request):
+        return _live_answer(request, room, device_id, _form_errors(form), ok=False)
+    if not form.is_valid():
+        if len(request.POST.get("ask-text", "")) > 500:
+            messages.error(request, _("Your question is too long: at most 500 characters."))
+        response = render(
+            request,
+            "live/phone.html",
+            _phone_context(request, room, device_id, ask_form=form),
+            status=400,
+        )
+        return remember_device(request, response)
+    try:
+        question = services.ask_question(room=room, device_id=device_id, **form.cleaned_data)
+    except services.Refused as error:
+        return _refused(request, room, device_id, error, ask_form=form)
+    if question.status == LiveQuestion.Status.PENDING:
+        thanks = _("Thank you! Your question appears after the moderation.")
+    else:
+        thanks = _("Thank you! Your question is on the list.")
+    if _from_live_js(request):
+        return _live_answer(request, room, device_id, thanks)
+    messages.success(request, thanks)
+    return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
+
+
+@require_POST
+def vote(request, code, pk):
+    room = get_room(code)
+    device_id = ensure_device_id(request)
+    try:
+        services.vote_question(
+            room=room,
+            device_id=device_id,
+            question_id=pk,
+            withdraw=bool(request.POST.get("withdraw")),
+        )
+    except services.Refused as error:
+        return _refused(request, room, device_id, error)
+    if _from_live_js(request):
+        withdrawn = request.POST.get("withdraw")
+        done = _("Your support is withdrawn.") if withdrawn else _("You support this question.")
+        return _live_answer(request, room, device_id, done)
+    return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
+
+
+@require_POST
+def chair(request, code):
+    room = get_room(code)
+    device_id = ensure_device_id(request)
+    if request.POST.get("withdraw"):
+        services.withdraw_chair_request(room=room, device_id=device_id)
+        messages.success(request, _("You have left the queue."))
+        return remember_device(request, redirect(room.get_absolute_url() + "#chair"))
+    form = ChairForm(request.POST, prefix="chair")
+    if not form.is_valid():
+        response = render(
+            request,
+            "live/phone.html",
+            _phone_context(request, room, device_id, chair_form=form),
+            status=400,
+        )
+        return remember_device(request, response)
+    try:
+        services.request_chair(room=room, device_id=device_id, **form.cleaned_data)
+    except services.Refused as error:
+        return _refused(request, room, device_id, error, chair_form=form)
+    messages.success(request, _("You are in the queue for the free chair."))
+    return remember_device(request, redirect(room.get_absolute_url() + "#chair"))
+
+
+@require_POST
+def poll_vote(request, code, pk):
+    room = get_room(code)
+    device_id = ensure_device_id(request)
+    try:
+        option_ids = [int(value) for value in request.POST.getlist("option")]
+    except ValueError:
+        option_ids = []
+    try:
+        services.vote_poll(
+            room=room,
+            device_id=device_id,
+            poll_id=pk,
+            option_ids=option_ids,
+            text=request.POST.get("word", ""),
+        )
+    except services.Refused as error:
+        return _refused(request, room, device_id, error)
+    if _from_live_js(request):
+        return _live_answer(request, room, device_id, _("Thank you for your answer."))
+    messages.success(request, _("Thank you for your answer."))
+    return remember_device(request, redirect(room.get_absolute_url() + "#poll"))
