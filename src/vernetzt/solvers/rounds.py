@@ -22,6 +22,7 @@ import numpy as np
 from .rounds_bounds import repeat_lower_bound
 from .rounds_designs import CYCLIC_MAX_PEOPLE, cyclic_rounds, transversal_rounds
 from .rounds_instance import RoundsInstance, parse_rounds_instance, table_sizes
+from .rounds_invariant import invariant_rounds
 from .rounds_search import Search
 
 # Steps of plain search before a cyclic design is tried (most small cases need far fewer).
@@ -41,7 +42,11 @@ def plan_rounds(instance: dict) -> dict:
     n, size, rounds = search.n, parsed.table_size, parsed.rounds
     design = transversal_rounds(n, size, rounds)
     partial = None if design else transversal_rounds(n, size, rounds, partial_ok=True)
-    if design is not None:
+    invariant = invariant_rounds(n, size, rounds, parsed.seed) if design is None else None
+    if invariant is not None:
+        construction, design, partial = "translation_invariant", invariant, None
+        search.load(place_people(search, invariant))
+    elif design is not None:
         construction = "finite_field"
         search.load(place_people(search, design))
     elif partial is not None:
