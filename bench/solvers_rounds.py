@@ -51,6 +51,7 @@ def main():
         "load_average_at_start": round(os.getloadavg()[0], 2),
     }
     # The social golfer 8-4-w: 10 rounds without a repeat exist (Aguado 2004); 11 cannot.
+    # 8: finite field; 9: finite field + groups round; 10: translation-invariant CP-SAT model.
     golfers = {}
     for rounds in (8, 9, 10):
         golfers[f"{rounds}_rounds"] = run(

@@ -232,6 +232,24 @@ def test_kirkman_15_3_7_and_golfers_32_4_9_have_no_repeats():
         assert result["stopped_by"] == "solved"
 
 
+def test_partial_finite_field_design_gives_golfers_32_4_9_at_once():
+    instance = {"participants": people(32), "table_size": 4, "rounds": 9}
+    result = plan_rounds(instance)
+    recount(instance, result)
+    assert result["construction"] == "finite_field_partial"
+    assert (result["repeat_pairs"], result["iterations"]) == (0, 0)
+
+
+def test_golfers_32_4_10_have_no_repeats_from_a_translation_invariant_design():
+    instance = {"participants": people(32, 16), "table_size": 4, "rounds": 10}
+    result = plan_rounds(instance)
+    recount(instance, result)
+    assert result["construction"] == "translation_invariant"
+    assert (result["repeat_pairs"], result["same_organisation_pairs"]) == (0, 0)
+    assert result["repeat_pairs_best_possible"] is True
+    assert plan_rounds(instance) == result  # deterministic
+
+
 def test_designs_keep_associations_apart():
     # 64 people of 8 associations of 8, tables of 8: each association fills one group of the
     # transversal design, whose members never meet

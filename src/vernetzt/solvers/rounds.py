@@ -22,6 +22,7 @@ import numpy as np
 from .rounds_bounds import repeat_lower_bound
 from .rounds_designs import CYCLIC_MAX_PEOPLE, cyclic_rounds, transversal_rounds
 from .rounds_instance import RoundsInstance, parse_rounds_instance, table_sizes
+from .rounds_invariant import invariant_rounds
 from .rounds_search import Search
 
 # Steps of plain search before a cyclic design is tried (most small cases need far fewer).
@@ -40,9 +41,19 @@ def plan_rounds(instance: dict) -> dict:
     construction = None
     n, size, rounds = search.n, parsed.table_size, parsed.rounds
     design = transversal_rounds(n, size, rounds)
-    if design is not None:
+    partial = None if design else transversal_rounds(n, size, rounds, partial_ok=True)
+    invariant = invariant_rounds(n, size, rounds, parsed.seed) if design is None else None
+    if invariant is not None:
+        construction, design, partial = "translation_invariant", invariant, None
+        search.load(place_people(search, invariant))
+    elif design is not None:
         construction = "finite_field"
         search.load(place_people(search, design))
+    elif partial is not None:
+        # More rounds than the design has without repeats: start from its rounds (greedy
+        # completion when still short), then the search below repairs the repeats.
+        construction = "finite_field_partial"
+        search.extend(place_people(search, partial))
     else:
         search.construct()
     if search.n > 1 and search.tables > 1:

@@ -97,12 +97,18 @@ def field_tables(q: int) -> tuple[np.ndarray, np.ndarray]:
     return add, mul
 
 
-def transversal_rounds(people: int, table_size: int, rounds: int) -> list[list[list[int]]] | None:
+def transversal_rounds(
+    people: int, table_size: int, rounds: int, partial_ok: bool = False
+) -> list[list[list[int]]] | None:
     """Rounds from a resolvable transversal design (see the module docstring), or None.
 
     Applies when the number of tables T = ceil(people / table_size) is a prime power with
     table_size <= T, rounds <= T (or T + 1 for an affine plane with every seat taken), and
-    the empty seats fit into one group (at most one per table). Points are numbered group by
+    the empty seats fit into one group (at most one per table). With `partial_ok`, more
+    rounds may be asked for when every seat is taken and table_size divides T: then the plan
+    has T + 1 rounds (the groups split into tables make the last) and, if asked for more, a
+    T + 2nd round that splits the groups the other way (with a few repeated pairs); the
+    caller completes the plan. Points are numbered group by
     group, so people 0..people-1 fill the groups in order and the empty seats are the last.
     """
     if table_size < 2 or people < 2:
@@ -113,7 +119,7 @@ def transversal_rounds(people: int, table_size: int, rounds: int) -> list[list[l
     if prime_power(q) is None or k > q or empty >= q:
         return None
     affine_extra = k == q and empty <= 1
-    if rounds > q + affine_extra:
+    if rounds > q + affine_extra and (not partial_ok or empty or q % k):
         return None
     add, mul = field_tables(q)
     plan = []
@@ -126,6 +132,17 @@ def transversal_rounds(people: int, table_size: int, rounds: int) -> list[list[l
         plan.append(tables)
     if affine_extra:
         plan.append([[i * q + y for y in range(q) if i * q + y < people] for i in range(k)])
+    elif rounds > q and not empty and q % k == 0:
+        # One more round: each group split into tables of k (its members never met before).
+        split = [[i * q + y for y in range(c, c + k)] for i in range(k) for c in range(0, q, k)]
+        plan.append(split)
+        if rounds > q + 1:
+            # And the transposed split: each table takes evenly from the tables of the first
+            # split, so that few pairs meet a second time (the search then repairs them).
+            chunks = q // k
+            plan.append(
+                [[i * q + y for y in range(c, q, chunks)] for i in range(k) for c in range(chunks)]
+            )
     # Prefer the groups round last: it is the only one where group members meet.
     return plan[:rounds]
 

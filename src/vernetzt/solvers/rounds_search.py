@@ -101,6 +101,8 @@ class Search:
         self.iterations = 0
         self.stopped_by = "solved"
         self.floor = violation_floor(instance.organisations, sizes, self.rounds)
+        # Rounds from a design that every fresh greedy plan keeps (seats, one round each).
+        self.prefix = np.zeros((0, self.tables, self.width), dtype=np.int64)
 
     # -- marginal costs of one more / one fewer meeting of pairs (u, v), vectorised ----------
 
@@ -155,8 +157,16 @@ class Search:
             seats[r] = round_seats
         self.restore(seats)
 
+    def extend(self, plan: list[list[list[int]]]) -> None:
+        """Start from the given first rounds (from a partial design) and complete the plan
+        greedily; restarts after a long stall keep these rounds too."""
+        self.load(plan + [plan[0]] * (self.rounds - len(plan)))
+        self.prefix = self.seats[: len(plan)].copy()
+        self.construct()
+
     def construct(self) -> None:
-        """Greedy: per round, people from big organisations first, each to the cheapest table."""
+        """Greedy: per round, people from big organisations first, each to the cheapest table.
+        Rounds of `prefix` (from a partial design) come first, as they are."""
         n = self.n
         org_size = np.bincount(self.org[:n] + 1, minlength=1)[self.org[:n] + 1]
         org_size = np.where(self.org[:n] >= 0, org_size, 1)
@@ -165,7 +175,16 @@ class Search:
         self.violations, self.secondary_total = 0, 0.0
         self.bad_pairs = _IndexedSet()
         self.tabu = {}
-        for r in range(self.rounds):
+        for r, seats in enumerate(self.prefix):
+            self.seats[r] = seats
+            for t in range(self.tables):
+                row = [int(x) for x in seats[t] if x < n]
+                self.table_of[r, seats[t]] = t
+                self.flat_seat[r, seats[t]] = t * self.width + np.arange(self.width)
+                for i, u in enumerate(row):
+                    for v in row[i + 1 :]:
+                        self.change_pair(u, v, 1)
+        for r in range(len(self.prefix), self.rounds):
             seats = empty.copy()
             filled = np.zeros(self.tables, dtype=np.int64)
             capacity = np.array(self.sizes)
