@@ -80,5 +80,7 @@ def pinned_association_instances(draw):
 def test_limit_with_pins_holds_and_stays_optimal(instance):
     result = assign_forums(instance)
     check_hard_constraints(instance, result)
-    assert (placed_count(result), result["cost"]) == exact_optimum(instance)
+    assert (placed_count(result), len(result["unmet_needs"]), result["cost"]) == exact_optimum(
+        instance
+    )
     check_hard_constraints(instance, first_come_first_served(instance))
