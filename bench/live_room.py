@@ -63,6 +63,7 @@ def env(data_dir=None):
         "DATA_DIR": data_dir,
         "TASKS_BACKEND": "database",
         "DEBUG": "0",
+        "SECRET_KEY": "bench-" + os.urandom(16).hex(),  # production refuses none
         "STATIC_MANIFEST": "0",
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": "60",

@@ -38,6 +38,7 @@ def env():
         "DATA_DIR": data_dir,
         "TASKS_BACKEND": "database",
         "DEBUG": "0",
+        "SECRET_KEY": "bench-" + os.urandom(16).hex(),  # production refuses none
         "STATIC_MANIFEST": "0",
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": "60",

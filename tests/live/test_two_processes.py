@@ -67,6 +67,7 @@ def second_server(shared_cache):
         "REDIS_URL": shared_cache,
         "DATA_DIR": data_dir,
         "DEBUG": "0",
+        "SECRET_KEY": "second-server-test-" + os.urandom(16).hex(),  # production refuses none
         "STATIC_MANIFEST": "0",
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": "0",
