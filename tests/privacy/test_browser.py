@@ -35,8 +35,9 @@ def test_registrant_consents_sees_downloads_withdraws_and_erases(pages, live_ser
     assert_accessible(page)
     page.locator("#id_consent_sensitive_answers").check()
     page.get_by_role("button", name="Register now").click()
-    page.wait_for_url("**/anmeldung/**")
+    page.wait_for_url("**/anmelden/danke/")  # the personal link goes by email only
     assert Consent.objects.filter(purpose="sensitive_answers").count() == 1
+    page.goto(Registration.objects.get().get_absolute_url())
 
     page.get_by_role("link", name="Show my data (page to read or print)").click()
     assert "Datenbeispiel" in page.content()

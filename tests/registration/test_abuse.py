@@ -28,6 +28,7 @@ def form_data(**extra):
         "language": "en",
         "idempotency_key": "desk-form-1",
         "q_dietary": "vegan",
+        "consent_sensitive_answers": "on",  # dietary answers need the consent box
     }
     data.update(extra)
     return data
