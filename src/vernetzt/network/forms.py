@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from vernetzt.directory.models import Municipality, Organisation
 
 from .enums import BOOKABLE_KINDS, KNOW_HOW_LANGUAGES, WEEKDAYS, Kind, Side
-from .models import Listing
+from .models import LISTING_FIELDS, Listing
 
 MAX_SPECIAL_DAYS = 100
 
@@ -64,32 +64,7 @@ class ListingForm(forms.ModelForm):
 
     class Meta:
         model = Listing
-        fields = [
-            "organisation",
-            "side",
-            "kind",
-            "title",
-            "description",
-            "visibility",
-            "municipality",
-            "capacity",
-            "step_free",
-            "kitchen",
-            "equipment",
-            "cost",
-            "cost_note",
-            "house_rules",
-            "street",
-            "postcode",
-            "count",
-            "pickup_place",
-            "topics",
-            "languages",
-            "weekdays",
-            "when_text",
-            "booking_mode",
-            "max_hours",
-        ]
+        fields = ["organisation", *LISTING_FIELDS]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "house_rules": forms.Textarea(attrs={"rows": 3}),

@@ -32,6 +32,34 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+# What the owner of an offer or request edits (form and service share this list).
+LISTING_FIELDS = (
+    "side",
+    "kind",
+    "title",
+    "description",
+    "visibility",
+    "municipality",
+    "capacity",
+    "step_free",
+    "kitchen",
+    "equipment",
+    "cost",
+    "cost_note",
+    "house_rules",
+    "street",
+    "postcode",
+    "count",
+    "pickup_place",
+    "topics",
+    "languages",
+    "weekdays",
+    "when_text",
+    "booking_mode",
+    "max_hours",
+)
+
+
 class Listing(models.Model):
     """An offer or a request of an association (side), of one kind.
 

@@ -7,33 +7,7 @@ from django.utils import timezone
 
 from vernetzt.directory.models import Organisation
 
-from .models import Listing, MatchNotice, OpeningHours, SpecialDay
-
-LISTING_FIELDS = (
-    "side",
-    "kind",
-    "title",
-    "description",
-    "visibility",
-    "municipality",
-    "capacity",
-    "step_free",
-    "kitchen",
-    "equipment",
-    "cost",
-    "cost_note",
-    "house_rules",
-    "street",
-    "postcode",
-    "count",
-    "pickup_place",
-    "topics",
-    "languages",
-    "weekdays",
-    "when_text",
-    "booking_mode",
-    "max_hours",
-)
+from .models import LISTING_FIELDS, Listing, MatchNotice, OpeningHours, SpecialDay
 
 
 def _apply(listing: Listing, data: dict) -> None:
