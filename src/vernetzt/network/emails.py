@@ -1,5 +1,7 @@
 """Emails of the network, each rendered in its recipient's language."""
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -56,71 +58,68 @@ def _context(booking):
     }
 
 
-def send_booking_made(pk) -> None:
+def _notify(pk, messages, with_calendar=True) -> None:
+    """Send each of `messages` about booking `pk`: (to whom, subject, template), "owners" or
+    "borrowers", the subject a function of the booking called in the recipient's language."""
     booking = _booking(pk)
     if booking is None:
         return
     owners, borrowers = _people(booking)
-    attachment = ics.booking_ics(booking) if booking.status == "confirmed" else None
-    title = booking.listing.title
-    _send(
-        owners,
-        lambda: (
-            _("New booking of %(title)s") % {"title": title}
-            if booking.status == "confirmed"
-            else _("Booking request for %(title)s") % {"title": title}
-        ),
-        "network/email/booking_owner.txt",
-        _context(booking),
-        attachment,
-    )
-    _send(
-        borrowers,
-        lambda: (
-            _("Booked: %(title)s") % {"title": title}
-            if booking.status == "confirmed"
-            else _("Your request for %(title)s was sent") % {"title": title}
-        ),
-        "network/email/booking_borrower.txt",
-        _context(booking),
-        attachment,
+    people = {"owners": owners, "borrowers": borrowers}
+    confirmed = booking.status == "confirmed"
+    attachment = ics.booking_ics(booking) if with_calendar and confirmed else None
+    for who, subject, template in messages:
+        _send(people[who], partial(subject, booking), template, _context(booking), attachment)
+
+
+def _title(booking) -> dict:
+    return {"title": booking.listing.title}
+
+
+def _made_owner(booking) -> str:
+    if booking.status == "confirmed":
+        return _("New booking of %(title)s") % _title(booking)
+    return _("Booking request for %(title)s") % _title(booking)
+
+
+def _made_borrower(booking) -> str:
+    if booking.status == "confirmed":
+        return _("Booked: %(title)s") % _title(booking)
+    return _("Your request for %(title)s was sent") % _title(booking)
+
+
+def _decided(booking) -> str:
+    if booking.status == "confirmed":
+        return _("Confirmed: %(title)s") % _title(booking)
+    return _("Declined: %(title)s") % _title(booking)
+
+
+def _cancelled(booking) -> str:
+    return _("Cancelled: %(title)s") % _title(booking)
+
+
+def send_booking_made(pk) -> None:
+    _notify(
+        pk,
+        [
+            ("owners", _made_owner, "network/email/booking_owner.txt"),
+            ("borrowers", _made_borrower, "network/email/booking_borrower.txt"),
+        ],
     )
 
 
 def send_booking_decided(pk) -> None:
-    booking = _booking(pk)
-    if booking is None:
-        return
-    owners, borrowers = _people(booking)
-    attachment = ics.booking_ics(booking) if booking.status == "confirmed" else None
-    title = booking.listing.title
-    for people in (borrowers, owners):
-        _send(
-            people,
-            lambda: (
-                _("Confirmed: %(title)s") % {"title": title}
-                if booking.status == "confirmed"
-                else _("Declined: %(title)s") % {"title": title}
-            ),
-            "network/email/booking_decided.txt",
-            _context(booking),
-            attachment,
-        )
+    template = "network/email/booking_decided.txt"
+    _notify(pk, [("borrowers", _decided, template), ("owners", _decided, template)])
 
 
 def send_booking_cancelled(pk) -> None:
-    booking = _booking(pk)
-    if booking is None:
-        return
-    owners, borrowers = _people(booking)
-    title = booking.listing.title
-    for people in (owners, borrowers):
-        _send(
-            people,
-            lambda: _("Cancelled: %(title)s") % {"title": title},
-            "network/email/booking_cancelled.txt",
-            _context(booking),
-        )
+    template = "network/email/booking_cancelled.txt"
+    _notify(
+        pk,
+        [("owners", _cancelled, template), ("borrowers", _cancelled, template)],
+        with_calendar=False,
+    )
 
 
 def send_matches(organisation_id, pairs) -> int:
