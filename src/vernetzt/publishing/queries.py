@@ -11,6 +11,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from vernetzt.core.hooks import ask_apps
+from vernetzt.core.translations import translated
 from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event, ProgrammeItem, StagePerson
 from vernetzt.registration.models import Registration
@@ -123,9 +124,9 @@ def documentation_content(documentation, *, public: bool, language: str) -> dict
     return {
         "documentation": documentation,
         "event": event,
-        "greeting": documentation.text("greeting", language),
-        "summary": documentation.text("summary", language),
-        "thanks": documentation.text("thanks", language),
+        "greeting": translated(documentation, "greeting", language),
+        "summary": translated(documentation, "summary", language),
+        "thanks": translated(documentation, "thanks", language),
         "programme": programme(event),
         "figures": facts,
         "map_svg": map_svg,
