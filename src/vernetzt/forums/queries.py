@@ -8,7 +8,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from vernetzt.core.translations import marked, translated
-
 from vernetzt.directory.enums import FIELDS_OF_ACTIVITY
 from vernetzt.registration.models import Registration
 
