@@ -2,7 +2,10 @@
 German base + `translations`, the data migration from the older per-language storage, what a
 visitor sees, and the staff translations page listing them."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
@@ -152,3 +155,18 @@ def test_documentation_texts_in_the_visitors_language_or_german_marked(db):
     # ?lang= shows the page in another language, German where nothing is translated.
     html = visit(f"{url}?lang=de", "ar")
     assert "Liebe Vereine" in html and "lang-hint" not in html
+
+
+@pytest.mark.parametrize("current", ["de", "ar", "fa"])
+def test_the_pdf_language_choice_lists_every_other_language_once(current):
+    from django.template.loader import render_to_string
+
+    with translation.override(current):
+        html = render_to_string(
+            "core/includes/pdf_languages.html",
+            {"url": "/x.pdf", "label": "PDF", "SITE_LANGUAGES": settings.LANGUAGES},
+        )
+    links = re.findall(r'href="/x\.pdf\?lang=(\w+)"', html)
+    assert links == [code for code, _name in settings.LANGUAGES if code != current]
+    text = re.sub(r"<[^>]+>", "", html)
+    assert ": ·" not in text.replace("\n", "") and "· )" not in text and "·  ·" not in text
