@@ -93,5 +93,10 @@ def test_every_email_is_in_the_registrants_language(language, vocabulary):
             html = f"<html><body><p>{escape(message.subject)}</p><pre>{escape(text)}</pre>"
             _unmarked, _total, words = german_letters(html, german, english, language)
             assert words == [], (kind, words)
+    # the calendar file names the meeting in the same language
+    name, ics, _mimetype = messages["confirmation"].attachments[0]
+    assert name == "meeting.ics"
+    ics_text = ics.decode() if isinstance(ics, bytes) else ics
+    assert TITLES[language] in ics_text.replace("\r\n ", "")
     if language != "de":
         assert f"Slot-{language}: Forum-{language}" in messages["forum placement"].body
