@@ -22,6 +22,7 @@ def django_with_fresh_database(prefix: str):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the database cache of a laptop run
     return data_dir
 
 

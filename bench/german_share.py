@@ -40,6 +40,10 @@ def pages():
         "news post": news.get_absolute_url(),
         "needs and demands": reverse("forums:needs"),
         "accessibility": reverse("core:site_page", args=["barrierefreiheit"]),
+        "legal notice": reverse("core:site_page", args=["impressum"]),
+        "documentation 2019": reverse("publishing:documentation", args=["vernetzungstreffen-2019"]),
+        "leichte sprache": reverse("core:easy_read_index"),
+        "sign language": reverse("core:sign_language"),
         "log in": reverse("account_login"),
     }
     if room is not None:

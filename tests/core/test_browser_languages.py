@@ -20,6 +20,8 @@ def main_paths() -> list[str]:
         reverse("registration:register", args=[meeting]),
         reverse("publishing:news_list"),
         reverse("core:site_page", args=["barrierefreiheit"]),
+        reverse("core:site_page", args=["impressum"]),
+        reverse("publishing:documentation", args=["vernetzungstreffen-2019"]),
         reverse("core:easy_read_index"),
         reverse("core:sign_language"),
         reverse("account_login"),

@@ -43,6 +43,12 @@ def main_pages():
         reverse("publishing:news_list"),
         NewsPost.objects.order_by("-publish_at").first().get_absolute_url(),
         reverse("core:site_page", args=["barrierefreiheit"]),
+        reverse("core:site_page", args=["impressum"]),
+        reverse("core:site_page", args=["datenschutz"]),
+        reverse("publishing:documentation", args=["vernetzungstreffen-2019"]),
+        reverse("forums:needs"),
+        reverse("core:easy_read_index"),
+        reverse("core:sign_language"),
         reverse("account_login"),
     ]
 

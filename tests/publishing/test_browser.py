@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from tests.conftest import assert_accessible
+from vernetzt.core.translations import Status, store
 from vernetzt.publishing.models import Documentation
 
 from .factories import photo_for
@@ -27,11 +28,13 @@ def test_staff_build_preview_and_publish(pages, live_server, event, participants
     login(staff, UserFactory(is_staff=True), live_server.url)
     staff.goto(f"/veranstaltungen/{event.slug}/verwaltung/dokumentation/")
     assert_accessible(staff)
-    staff.locator("textarea[name=greeting_de]").fill("Herzlich willkommen zur Dokumentation!")
-    staff.locator("textarea[name=greeting_en]").fill("Welcome to the documentation!")
+    staff.locator("textarea[name=greeting]").fill("Herzlich willkommen zur Dokumentation!")
     staff.locator("form.doc-form button[type=submit]").click()
     staff.wait_for_load_state()
-    assert "Herzlich willkommen" in Documentation.objects.get(event=event).greeting_de
+    documentation = Documentation.objects.get(event=event)
+    assert "Herzlich willkommen" in documentation.greeting
+    store(documentation, "greeting", "en", "Welcome to the documentation!", Status.HUMAN)
+    documentation.save(update_fields=["translations"])
 
     staff.locator(f"a[href='/veranstaltungen/{event.slug}/dokumentation/']").first.click()
     staff.wait_for_load_state()

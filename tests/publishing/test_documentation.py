@@ -129,7 +129,7 @@ def test_report_counts_new_and_returning_associations(event, participants):
 
 def test_hostile_text_blocks_are_escaped(event, client):
     documentation = services.get_or_create_documentation(event=event)
-    documentation.greeting_de = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    documentation.greeting = '<script>alert(1)</script><img src=x onerror="alert(2)">'
     documentation.save()
     services.publish_documentation(documentation=documentation)
     page = client.get(reverse("publishing:documentation", kwargs={"slug": event.slug}))

@@ -22,6 +22,7 @@ TEXTS = [
     gettext_noop("Be patient, you are sending too many requests."),
     gettext_noop("You must type the same password each time."),
     gettext_noop("Remember Me"),
+    gettext_noop("Are you sure you want to sign out?"),
     gettext_noop("Username"),
     pgettext_lazy("field label", "Login"),
     gettext_noop("Username, email or phone"),

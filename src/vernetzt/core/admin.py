@@ -9,10 +9,26 @@ from .models import AccessibilityFeedback, EasyReadPage, SignLanguageVideo, Site
 from .templatetags.content import translation_url
 
 
+class TranslationsLinkMixin:
+    """Admin pages of translated content: a read-only line linking to the translation page."""
+
+    readonly_fields = ["translations_link"]
+
+    @admin.display(description=_("Translations"))
+    def translations_link(self, obj):
+        if not obj or not obj.pk:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>', translation_url(obj), _("Translations of these texts")
+        )
+
+
 @admin.register(SitePage)
-class SitePageAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "language", "updated_at"]
-    list_filter = ["slug", "language"]
+class SitePageAdmin(TranslationsLinkMixin, admin.ModelAdmin):
+    """The German text; its translations on the staff page "Translations" (decision 0130)."""
+
+    list_display = ["title", "slug", "updated_at"]
+    fields = ["slug", "title", "body", "translations_link"]
 
 
 @admin.register(EasyReadPage)
@@ -85,17 +101,3 @@ admin.site.login = login_required(admin.site.login)
 admin.site.site_header = _("vernetzt back office")
 admin.site.site_title = _("vernetzt back office")
 admin.site.index_title = _("Back office")
-
-
-class TranslationsLinkMixin:
-    """Admin pages of translated content: a read-only line linking to the translation page."""
-
-    readonly_fields = ["translations_link"]
-
-    @admin.display(description=_("Translations"))
-    def translations_link(self, obj):
-        if not obj or not obj.pk:
-            return "–"
-        return format_html(
-            '<a href="{}">{}</a>', translation_url(obj), _("Translations of these texts")
-        )

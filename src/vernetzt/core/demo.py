@@ -3,6 +3,7 @@
 from django.core.files.base import ContentFile
 
 from .models import EasyReadPage, SignLanguageVideo, SitePage, SiteSettings
+from .translations import Status, store
 
 PAGES = {
     ("impressum", "de"): (
@@ -118,9 +119,15 @@ CAPTIONS = (
 
 def load(stdout):
     for (slug, language), (title, body) in PAGES.items():
-        SitePage.objects.update_or_create(
-            slug=slug, language=language, defaults={"title": title, "body": body}
-        )
+        if language == "de":
+            page, _created = SitePage.objects.update_or_create(
+                slug=slug, defaults={"title": title, "body": body}
+            )
+        else:  # the German page comes first in PAGES
+            page = SitePage.objects.get(slug=slug)
+            store(page, "title", language, title, Status.HUMAN)
+            store(page, "body", language, body, Status.HUMAN)
+            page.save(update_fields=["translations"])
     for position, (slug, title, explains, body) in enumerate(EASY_READ):
         EasyReadPage.objects.get_or_create(
             slug=slug,
@@ -147,7 +154,9 @@ def load(stdout):
         info = inspect_video(video.video.open("rb"))
         video.width, video.height, video.frame_rate = info.width, info.height, info.frame_rate
         video.save()
-    stdout.write(f"  {len(PAGES)} site pages, {len(EASY_READ)} in Leichte Sprache, 1 DGS video")
+    stdout.write(
+        f"  {SitePage.objects.count()} site pages, {len(EASY_READ)} in Leichte Sprache, 1 DGS video"
+    )
     if not SiteSettings.objects.exists():
         SiteSettings.objects.create(
             organisation_name="Kompetenzzentrum Vernetzung (Beispiel)",

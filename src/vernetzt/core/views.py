@@ -7,7 +7,6 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -42,19 +41,16 @@ def healthz(request):
 
 
 def site_page(request, slug, form=None):
-    """A legal page in the visitor's language, falling back to German (which always exists).
+    """A legal page in the visitor's language where staff translated it, otherwise the German
+    original marked as such (decision 0134).
 
     The accessibility statement adds what BITV asks for: conformance status, known barriers,
     the date of the last check, a feedback form and the enforcement body.
     """
-    if slug not in SitePage.Slug.values:
-        raise Http404
-    pages = {page.language: page for page in SitePage.objects.filter(slug=slug)}
-    page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
+    page = SitePage.objects.filter(slug=slug).first()
     if page is None:
         raise Http404
-    paragraphs = [block.strip() for block in page.body.split("\n\n") if block.strip()]
-    context = {"page": page, "paragraphs": paragraphs}
+    context = {"page": page}
     if slug == SitePage.Slug.ACCESSIBILITY:
         from . import accessibility  # noqa: PLC0415
         from .forms import BarrierReportForm  # noqa: PLC0415

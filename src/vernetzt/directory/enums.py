@@ -105,6 +105,9 @@ EXTRA_LANGUAGES = {
     "ti": _("Tigrinya"),
     "so": _("Somali"),
     "kmr": _("Kurdish (Kurmanji)"),
+    # Django's Arabic and Persian catalogues lack "Central Kurdish": without our own name the
+    # German one would show (Django falls back to LANGUAGE_CODE).
+    "ckb": _("Kurdish (Sorani)"),
     "ps": _("Pashto"),
     "prs": _("Dari"),
     "yo": _("Yoruba"),

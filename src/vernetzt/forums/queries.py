@@ -3,8 +3,11 @@
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Q
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from vernetzt.core.translations import marked, translated
 from vernetzt.directory.enums import FIELDS_OF_ACTIVITY
 from vernetzt.registration.models import Registration
 
@@ -132,21 +135,28 @@ def results_for_documentation(event) -> list[dict]:
     by_forum: dict = defaultdict(list)
     for item in items:
         by_forum[item.forum].append(item)
-    return [
-        {
-            "title": _("Forum: %(title)s") % {"title": forum.title},
-            "intro": forum.description,
-            "items": [
-                {
-                    "title": item.get_kind_display(),
-                    "text": item.text,
-                    "meta": ", ".join(tag.name for tag in item.tags.all()),
-                }
-                for item in forum_items
-            ],
-        }
-        for forum, forum_items in by_forum.items()
-    ]
+    sections = []
+    for forum, forum_items in by_forum.items():
+        title = translated(forum, "title")
+        heading = conditional_escape(_("Forum: %(title)s"))
+        sections.append(
+            {
+                "title": _("Forum: %(title)s") % {"title": title.text},
+                # The forum's German title marked lang="de" where it has no translation.
+                "title_html": mark_safe(heading % {"title": marked(title)}),  # noqa: S308
+                "intro": translated(forum, "description"),
+                "items": [
+                    {
+                        "title": item.get_kind_display(),
+                        "text": item.text,
+                        "meta": ", ".join(tag.name for tag in item.tags.all()),
+                        "lang": "de",  # recorded at the meeting, in German; tags are German
+                    }
+                    for item in forum_items
+                ],
+            }
+        )
+    return sections
 
 
 def publish_preview(event) -> dict:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q
 from PIL import Image, ImageDraw
 
+from vernetzt.core.translations import Status, store
 from vernetzt.events.models import Event
 
 from . import services
@@ -105,27 +106,37 @@ def load(stdout):
         stdout.write(f"{len(photos)} placeholder photos for {e2025.title}.")
     if e2019 is not None and not Documentation.objects.filter(event=e2019).exists():
         documentation = services.get_or_create_documentation(event=e2019)
-        documentation.greeting_de = (
+        documentation.greeting = (
             "Liebe Vereine, liebe Leserinnen und Leser,\n\n"
             "2019 haben wir uns in Frankfurt getroffen, um über demokratisches Engagement zu "
             "sprechen. Diese Dokumentation zeigt, wer dabei war, was wir gemeinsam erarbeitet "
             "haben und welche Bedarfe die Vereine genannt haben.\n\n"
             "Ihr Team des Kompetenzzentrums (Beispieltext)"
         )
-        documentation.greeting_en = (
+        store(
+            documentation,
+            "greeting",
+            "en",
             "Dear associations, dear readers,\n\n"
             "In 2019 we met in Frankfurt to talk about democratic engagement. This "
             "documentation shows who took part, what we worked out together and which needs "
             "the associations named.\n\n"
-            "Your team of the competence centre (example text)"
+            "Your team of the competence centre (example text)",
+            Status.HUMAN,
         )
-        documentation.thanks_en = "We thank all associations, contributors, partners and funders."
+        store(
+            documentation,
+            "thanks",
+            "en",
+            "We thank all associations, contributors, partners and funders.",
+            Status.HUMAN,
+        )
         documentation.save()
         services.publish_documentation(documentation=documentation)
         stdout.write(f"Documentation of {e2019.title} published.")
     if e2025 is not None and not Documentation.objects.filter(event=e2025).exists():
         documentation = services.get_or_create_documentation(event=e2025)
-        documentation.greeting_de = (
+        documentation.greeting = (
             "Liebe Vereine,\n\nam 22. November 2025 haben wir gemeinsam darüber gesprochen, "
             "wie wir unsere Netzwerke stärken. [Entwurf: Begrüßungstext folgt.]"
         )

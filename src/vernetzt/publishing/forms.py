@@ -41,12 +41,9 @@ class DocumentationForm(forms.ModelForm):
     class Meta:
         model = Documentation
         fields = [
-            "greeting_de",
-            "greeting_en",
-            "summary_de",
-            "summary_en",
-            "thanks_de",
-            "thanks_en",
+            "greeting",
+            "summary",
+            "thanks",
             "photos",
             "cover_photo",
         ]

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vernetzt.core.translations import TranslationsField
@@ -86,12 +85,12 @@ class Documentation(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    greeting_de = models.TextField(_("greeting (German)"), blank=True, max_length=10000)
-    greeting_en = models.TextField(_("greeting (English)"), blank=True, max_length=10000)
-    summary_de = models.TextField(_("summary (German)"), blank=True, max_length=10000)
-    summary_en = models.TextField(_("summary (English)"), blank=True, max_length=10000)
-    thanks_de = models.TextField(_("thanks (German)"), blank=True, max_length=5000)
-    thanks_en = models.TextField(_("thanks (English)"), blank=True, max_length=5000)
+    # German text blocks; other languages in `translations` (decisions 0130, 0134).
+    greeting = models.TextField(_("greeting (German)"), blank=True, max_length=10000)
+    summary = models.TextField(_("summary (German)"), blank=True, max_length=10000)
+    thanks = models.TextField(_("thanks (German)"), blank=True, max_length=5000)
+    translations = TranslationsField()
+    translated_fields = ("greeting", "summary", "thanks")
     photos = models.ManyToManyField(
         Photo, blank=True, related_name="documentations", verbose_name=_("photos")
     )
@@ -115,10 +114,6 @@ class Documentation(models.Model):
 
     def get_absolute_url(self):
         return reverse("publishing:documentation", kwargs={"slug": self.event.slug})
-
-    def text(self, block: str, language: str | None = None) -> str:
-        language = (language or get_language() or "de")[:2]
-        return getattr(self, f"{block}_{language}", "") or getattr(self, f"{block}_de")
 
     @property
     def is_published(self) -> bool:

@@ -11,6 +11,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from vernetzt.core.hooks import ask_apps
+from vernetzt.core.translations import Text, translated
 from vernetzt.directory.models import District, Organisation
 from vernetzt.events.models import Event, ProgrammeItem, StagePerson
 from vernetzt.registration.models import Registration
@@ -71,8 +72,10 @@ def contributed_sections(event, hook="documentation_sections") -> list[dict]:
     """Sections other apps add (forum results, the panel's questions...).
 
     Each app config may define `documentation_sections(event)` returning a list of
-    {"title": str, "intro": str (optional), "items": [{"title": str, "text": str,
-    "meta": str (optional)}]}. A failing contributor is logged and left out.
+    {"title": str, "title_html": safe HTML (optional: the title with German content marked),
+    "intro": str or a translated `Text` (optional), "items": [{"title": str, "text": str,
+    "meta": str (optional), "lang": language of text and meta (optional, e.g. "de")}]}.
+    A failing contributor is logged and left out.
     """
     sections = []
     for app_config in apps.get_app_configs():
@@ -84,12 +87,14 @@ def contributed_sections(event, hook="documentation_sections") -> list[dict]:
                 sections.append(
                     {
                         "title": str(section.get("title", "")),
-                        "intro": str(section.get("intro", "") or ""),
+                        "title_html": section.get("title_html", ""),
+                        "intro": _intro(section.get("intro")),
                         "items": [
                             {
                                 "title": str(item.get("title", "") or ""),
                                 "text": str(item.get("text", "") or ""),
                                 "meta": str(item.get("meta", "") or ""),
+                                "lang": str(item.get("lang", "") or ""),
                             }
                             for item in section.get("items", [])
                         ],
@@ -99,6 +104,11 @@ def contributed_sections(event, hook="documentation_sections") -> list[dict]:
         except Exception:  # a broken contributor must not break the documentation
             logger.exception("documentation section of %s failed", app_config.label)
     return sections
+
+
+def _intro(intro) -> str:
+    """A translated `Text` stays one (templates mark its German fallback); else a str."""
+    return intro if isinstance(intro, Text) else str(intro or "")
 
 
 def programme(event):
@@ -123,9 +133,9 @@ def documentation_content(documentation, *, public: bool, language: str) -> dict
     return {
         "documentation": documentation,
         "event": event,
-        "greeting": documentation.text("greeting", language),
-        "summary": documentation.text("summary", language),
-        "thanks": documentation.text("thanks", language),
+        "greeting": translated(documentation, "greeting", language),
+        "summary": translated(documentation, "summary", language),
+        "thanks": translated(documentation, "thanks", language),
         "programme": programme(event),
         "figures": facts,
         "map_svg": map_svg,

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.translations import target_languages, translated
+
 from . import images
 from .models import Documentation, Photo
 
@@ -72,13 +74,13 @@ def delete_photo(*, photo: Photo) -> None:
 def default_texts(event) -> dict:
     """Starting text blocks for a new documentation, for staff to rewrite."""
     return {
-        "greeting_de": (
+        "greeting": (
             f"Liebe Leserinnen und Leser, diese Dokumentation fasst das Treffen "
             f"„{event.title}“ zusammen. [Bitte hier die Begrüßung des Kompetenzzentrums "
             f"schreiben.]"
         ),
-        "summary_de": "",
-        "thanks_de": "Wir danken allen Vereinen, Mitwirkenden, Partnern und Förderern.",
+        "summary": "",
+        "thanks": "Wir danken allen Vereinen, Mitwirkenden, Partnern und Förderern.",
     }
 
 
@@ -123,25 +125,27 @@ TEXT_BLOCKS = ("greeting", "summary", "thanks")
 
 
 def placeholder_problems(documentation: Documentation) -> list[str]:
-    """Reasons not to publish: a text block that still holds placeholder text."""
+    """Reasons not to publish: a text block (German or a translation shown to visitors) that
+    still holds placeholder text."""
     problems = []
     for block in TEXT_BLOCKS:
-        for language in ("de", "en"):
-            field = Documentation._meta.get_field(f"{block}_{language}")
-            if PLACEHOLDERS.search(getattr(documentation, field.name) or ""):
-                problems.append(
-                    _("“%(field)s” still contains placeholder text.")
-                    % {"field": field.verbose_name}
-                )
+        field = Documentation._meta.get_field(block)
+        texts = [getattr(documentation, block)] + [
+            translated(documentation, block, language).text for language in target_languages()
+        ]
+        if any(PLACEHOLDERS.search(text or "") for text in texts):
+            problems.append(
+                _("“%(field)s” still contains placeholder text.") % {"field": field.verbose_name}
+            )
     return problems
 
 
 def empty_sections(documentation: Documentation) -> list[str]:
     """Warnings: German text blocks left empty (their section is left out of the page)."""
     return [
-        str(Documentation._meta.get_field(f"{block}_de").verbose_name)
+        str(Documentation._meta.get_field(block).verbose_name)
         for block in TEXT_BLOCKS
-        if not (getattr(documentation, f"{block}_de") or "").strip()
+        if not (getattr(documentation, block) or "").strip()
     ]
 
 

@@ -1,12 +1,15 @@
 """Pages of publishing: news, photos and gallery, documentation, the yearly report."""
 
+import json
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -14,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from vernetzt.core.exports import xlsx_response
 from vernetzt.core.permissions import permission_required
+from vernetzt.core.translations import fingerprint
 from vernetzt.events.models import Event
 
 from . import images, pdf, queries, services
@@ -27,8 +31,12 @@ staff_required = permission_required("publishing.manage_publishing")
 
 
 def _language(request) -> str:
-    language = request.GET.get("lang") or get_language() or "de"
-    return "en" if language.startswith("en") else "de"
+    """`?lang=<code>` (any language of the site) for a page or PDF in another language than
+    the visitor's, otherwise the visitor's."""
+    asked = request.GET.get("lang", "")
+    if asked in dict(settings.LANGUAGES):
+        return asked
+    return get_language() or settings.LANGUAGE_CODE
 
 
 # --- News -------------------------------------------------------------------------------------
@@ -173,7 +181,8 @@ def documentation(request, slug):
             "doc_language": language,
         }
     )
-    return render(request, "publishing/documentation.html", context)
+    with translation.override(language):  # ?lang= shows the whole page in that language
+        return render(request, "publishing/documentation.html", context)
 
 
 @require_GET
@@ -197,6 +206,7 @@ def documentation_pdf(request, slug):
                 documentation.pk,
                 language,
                 documentation.updated_at.isoformat(),
+                fingerprint(json.dumps(documentation.translations, sort_keys=True)),
                 last_photo.first(),
                 documentation.photos.count(),
             ],

@@ -60,7 +60,9 @@ def send_link(registration, *, reason: str = "resend") -> None:
     """The personal link: asked for again, or someone tried to register this email again."""
     with translation.override(registration.language):
         context = _context(registration, repeat=reason == "repeat")
-        subject = _("Your personal link: %(title)s") % {"title": registration.event.title}
+        subject = _("Your personal link: %(title)s") % {
+            "title": translated(registration.event, "title").text
+        }
         body = render_to_string("registration/email/link.txt", context)
         EmailMultiAlternatives(subject, body, to=[registration.email]).send()
 
@@ -69,6 +71,8 @@ def send_cancellation(registration) -> None:
     """The registration is cancelled: says so, and where to register again while places last."""
     with translation.override(registration.language):
         context = _context(registration)
-        subject = _("Registration cancelled: %(title)s") % {"title": registration.event.title}
+        subject = _("Registration cancelled: %(title)s") % {
+            "title": translated(registration.event, "title").text
+        }
         body = render_to_string("registration/email/cancelled.txt", context)
         EmailMultiAlternatives(subject, body, to=[registration.email]).send()

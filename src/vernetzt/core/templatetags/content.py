@@ -119,3 +119,10 @@ def mark_german(text):
     if isinstance(text, Text):
         return marked(text)
     return text
+
+
+@register.filter
+def isolated(value):
+    """`{{ user.email|isolated }}`: a name, address or number inside a sentence of another
+    direction (Arabic, Persian) keeps its own order: `<bdi>` around the escaped value."""
+    return format_html("<bdi>{}</bdi>", value)
