@@ -5,6 +5,8 @@ from collections import defaultdict
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
+from vernetzt.core.translations import translated
+
 from . import charts
 from .models import MIN_RESPONSES, Answer, Question, Survey
 
@@ -106,7 +108,9 @@ def results(survey: Survey, *, with_comparison: bool = True) -> dict:
             )
         if rows is not None:
             item["rows"] = rows
-            item["svg"] = charts.bar_chart(rows, title=question.text, total=item["answered"])
+            item["svg"] = charts.bar_chart(
+                rows, title=translated(question, "text").text, total=item["answered"]
+            )
         data["questions"].append(item)
     return data
 
@@ -114,7 +118,7 @@ def results(survey: Survey, *, with_comparison: bool = True) -> dict:
 def export_rows(survey: Survey) -> tuple[list[str], list[list]]:
     """One row per response (anonymous), one column per question."""
     questions = list(survey.questions.all())
-    header = [_("Answer no.")] + [q.text_de for q in questions]
+    header = [_("Answer no.")] + [q.text for q in questions]
     by_response = defaultdict(lambda: defaultdict(list))
     labels = {q.pk: q.base_choices() for q in questions}
     kinds = {q.pk: q.kind for q in questions}

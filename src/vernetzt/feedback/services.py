@@ -2,9 +2,12 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vernetzt.core.background import tasks_of
+from vernetzt.core.translations import Status, store
 from vernetzt.registration.models import Registration
 
 from .models import (
@@ -18,6 +21,7 @@ from .models import (
 )
 
 MAX_TEXT = 5000
+CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 
 # The template "Feedback Vernetzungstreffen": (key, kind, German, English, choices de, en)
 TEMPLATE = [
@@ -74,33 +78,42 @@ class SurveyError(Exception):
 
 
 def create_survey_from_template(*, event) -> Survey:
-    """Create the survey "Feedback Vernetzungstreffen" with its five questions (draft)."""
+    """Create the survey "Feedback Vernetzungstreffen" with its five questions (draft), in
+    German with English translations (content translations, decision 0130)."""
     with transaction.atomic():
-        survey = Survey.objects.create(
+        survey = Survey(
             event=event,
-            title_de="Feedback Vernetzungstreffen",
-            title_en="Feedback on the networking meeting",
-            intro_de="Ihre Antworten sind anonym. Sie helfen uns, das nächste Treffen zu planen.",
-            intro_en="Your answers are anonymous. They help us plan the next meeting.",
+            title="Feedback Vernetzungstreffen",
+            intro="Ihre Antworten sind anonym. Sie helfen uns, das nächste Treffen zu planen.",
         )
+        store(survey, "title", "en", "Feedback on the networking meeting", Status.HUMAN)
+        store(
+            survey,
+            "intro",
+            "en",
+            "Your answers are anonymous. They help us plan the next meeting.",
+            Status.HUMAN,
+        )
+        survey.save()
         for position, (key, kind, de, en, cde, cen, required) in enumerate(TEMPLATE):
-            Question.objects.create(
+            question = Question(
                 survey=survey,
                 key=key,
                 kind=kind,
-                text_de=de,
-                text_en=en,
-                choices_de=cde,
-                choices_en=cen,
+                text=de,
+                choices=cde.splitlines(),
                 required=required,
                 position=position,
             )
+            store(question, "text", "en", en, Status.HUMAN)
+            store(question, "choices", "en", cen, Status.HUMAN)
+            question.save()
     return survey
 
 
 def create_empty_survey(*, event) -> Survey:
-    """A survey without questions, to be filled in the back office."""
-    return Survey.objects.create(event=event, title_de="Umfrage")
+    """A survey without questions (draft), to be filled on its staff pages."""
+    return Survey.objects.create(event=event, title="Umfrage")  # German: the content's base
 
 
 def invitees(survey: Survey):
@@ -268,3 +281,93 @@ def submit_response(*, token: str, data, language: str = "") -> Response:
                 rows.append(Answer(response=response, question=question, number=value))
         Answer.objects.bulk_create(rows)
     return response
+
+
+# --- Editing (staff pages; decision 0185) ----------------------------------------------------
+# A draft may change freely. Once a survey is open, answers point at its questions and at the
+# index of a choice: the wording of a question or choice may be corrected (and translated on the
+# translation page), choices may be appended, nothing may be removed, reordered or change kind.
+
+LOCKED = gettext_lazy(
+    "The survey is no longer a draft: questions cannot be added, removed or reordered."
+)
+
+
+def update_survey(*, survey: Survey, title: str, intro: str) -> Survey:
+    """Save the German title and introduction (allowed in every state: wording only)."""
+    survey.title, survey.intro = title.strip(), intro.strip()
+    survey.save(update_fields=["title", "intro"])
+    return survey
+
+
+def _unique_key(survey: Survey, wanted: str, exclude_pk=None) -> str:
+    base = slugify(wanted)[:50] or "frage"
+    taken = set(survey.questions.exclude(pk=exclude_pk).values_list("key", flat=True))
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key
+
+
+@transaction.atomic
+def save_question(
+    *,
+    survey: Survey,
+    question: Question | None = None,
+    key: str,
+    kind: str,
+    text: str,
+    choices: list[str],
+    required: bool,
+) -> Question:
+    """Add a question (draft only) or change one. `key` empty: made from the text.
+
+    Raises SurveyError when an open or closed survey would change meaning (another kind or
+    key, a choice fewer, another "required")."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    choices = [c.strip() for c in choices if c.strip()] if kind in CHOICE_KINDS else []
+    if not survey.is_draft:
+        if question is None:
+            raise SurveyError(LOCKED)
+        if kind != question.kind or (key and key != question.key):
+            raise SurveyError(_("The kind and key of a question cannot change once it is open."))
+        if required != question.required:
+            raise SurveyError(_("Whether a question is required cannot change once it is open."))
+        if len(choices) < len(question.choices):
+            raise SurveyError(
+                _("Choices cannot be removed once the survey is open: answers refer to them.")
+            )
+    if question is None:
+        last = survey.questions.order_by("-position").values_list("position", flat=True).first()
+        question = Question(survey=survey, position=(last or 0) + 1)
+    question.key = _unique_key(survey, key or text, exclude_pk=question.pk)
+    question.kind, question.text, question.choices = kind, text.strip(), choices
+    question.required = required
+    question.save()
+    return question
+
+
+@transaction.atomic
+def delete_question(*, question: Question) -> None:
+    """Delete a question of a draft survey. Raises SurveyError once the survey is open."""
+    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
+    if not survey.is_draft:
+        raise SurveyError(LOCKED)
+    question.delete()
+
+
+@transaction.atomic
+def move_question(*, question: Question, up: bool) -> None:
+    """Swap a question of a draft survey with its neighbour; renumbers the survey's questions
+    1..n first, so that equal positions never block a move. Raises SurveyError once open."""
+    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
+    if not survey.is_draft:
+        raise SurveyError(LOCKED)
+    questions = list(survey.questions.all())
+    index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(questions):
+        questions[index], questions[other] = questions[other], questions[index]
+    for position, item in enumerate(questions, start=1):
+        item.position = position
+    Question.objects.bulk_update(questions, ["position"])
