@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -145,9 +146,14 @@ class AccessibilityFeedback(models.Model):
         return f"{self.email} ({self.created_at:%Y-%m-%d})"
 
 
+SITE_SETTINGS_CACHE = "core:site-settings:v1"
+
+
 class SiteSettings(models.Model):
-    """The operating organisation, set once by staff: the letterhead of certificates and the
-    report (logo, name, address, signature line). One row (pk 1); see `SiteSettings.load()`."""
+    """The operating organisation, set once by staff on `/verwaltung/einstellungen/`: shown in
+    the header, footer, every email, the Impressum, and as the letterhead of certificates and
+    the report (logo, name, address, signature line). One row (pk 1); read it with
+    `SiteSettings.load()`, which is cached and refreshed on save (decision 0186)."""
 
     organisation_name = models.CharField(_("name of the organisation"), max_length=200, blank=True)
     address = models.TextField(
@@ -178,11 +184,27 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
+        cache.delete(SITE_SETTINGS_CACHE)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(SITE_SETTINGS_CACHE)
+        return result
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings (an unsaved empty one when staff have not set them yet)."""
-        return cls.objects.filter(pk=1).first() or cls()
+        """The settings (an unsaved empty one when staff have not set them yet).
+
+        From the shared cache; at most one query when it is empty. Saving clears it."""
+        found = cache.get(SITE_SETTINGS_CACHE)
+        if found is None:
+            found = cls.objects.filter(pk=1).first() or cls()
+            cache.set(SITE_SETTINGS_CACHE, found, timeout=None)
+        return found
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.organisation_name)
 
     @property
     def address_lines(self) -> list[str]:
