@@ -110,9 +110,7 @@ def test_staff_build_a_survey_on_its_pages_in_arabic_with_axe(pages, live_server
     page.wait_for_load_state()
     assert_accessible(page)
 
-    page.context.add_cookies(
-        [{"name": "vernetzt_language", "value": "ar", "url": live_server.url}]
-    )
+    page.context.add_cookies([{"name": "vernetzt_language", "value": "ar", "url": live_server.url}])
     page.goto(page.url)
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("main [lang=de]").count() >= 1  # the untranslated German title

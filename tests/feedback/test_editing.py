@@ -120,7 +120,11 @@ def test_a_translated_survey_shows_in_arabic_and_an_untranslated_one_in_marked_g
 
     untranslated = survey_for(past_event)
     untranslated.title = "Nur auf Deutsch"
+    untranslated.translations = {}
     untranslated.save()
+    for item in untranslated.questions.all():
+        item.translations = {}
+        item.save()
     html = client.get(reverse("feedback:answer", args=[untranslated.open_token])).content.decode()
     assert '<span lang="de" dir="auto">Nur auf Deutsch</span>' in html
     assert 'class="lang-hint"' in html
@@ -140,3 +144,20 @@ def test_the_invitation_is_written_in_the_persons_language(past_event, checked_i
     with translation.override("ar"):
         assert translation.gettext("Your feedback on %(title)s")[:5] in arabic.subject
     assert "Feedback Vernetzungstreffen" in german.body
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "choice"),
+    [
+        ("tr", "Ağ buluşması hakkında geri bildirim", "Paylaşım forumları"),
+        ("fa", "بازخورد درباره نشست شبکه‌سازی", "میزگرد باز"),
+        ("uk", "Відгук про зустріч мережі", "Форуми для обміну"),
+    ],
+)
+def test_the_template_survey_speaks_every_language(client, past_event, language, title, choice):
+    survey = survey_for(past_event)
+    assert survey.translations["ar"]["title"]["review"] == "awaiting"  # for a native speaker
+    client.cookies["vernetzt_language"] = language
+    html = client.get(reverse("feedback:answer", args=[survey.open_token])).content.decode()
+    assert f'<h1><span dir="auto">{title}</span></h1>' in html
+    assert choice in html and "lang-hint" not in html

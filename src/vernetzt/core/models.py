@@ -1,8 +1,9 @@
+import contextlib
 import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -149,6 +150,12 @@ class AccessibilityFeedback(models.Model):
 SITE_SETTINGS_CACHE = "core:site-settings:v1"
 
 
+def _forget_site_settings():
+    # DatabaseError: the database cache's table is not created yet, so nothing is cached
+    with contextlib.suppress(DatabaseError):
+        cache.delete(SITE_SETTINGS_CACHE)
+
+
 class SiteSettings(models.Model):
     """The operating organisation, set once by staff on `/verwaltung/einstellungen/`: shown in
     the header, footer, every email, the Impressum, and as the letterhead of certificates and
@@ -184,19 +191,23 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
-        cache.delete(SITE_SETTINGS_CACHE)
+        transaction.on_commit(_forget_site_settings)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(SITE_SETTINGS_CACHE)
+        transaction.on_commit(_forget_site_settings)
         return result
 
     @classmethod
     def load(cls) -> "SiteSettings":
         """The settings (an unsaved empty one when staff have not set them yet).
 
-        From the shared cache; at most one query when it is empty. Saving clears it."""
-        found = cache.get(SITE_SETTINGS_CACHE)
+        From the shared cache; at most one query when it is empty. Saving clears it (after the
+        commit, so that no other request caches the old row meanwhile)."""
+        try:
+            found = cache.get(SITE_SETTINGS_CACHE)
+        except DatabaseError:  # the database cache's table is not created yet (`make demo`)
+            return cls.objects.filter(pk=1).first() or cls()
         if found is None:
             found = cls.objects.filter(pk=1).first() or cls()
             cache.set(SITE_SETTINGS_CACHE, found, timeout=None)

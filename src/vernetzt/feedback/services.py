@@ -10,6 +10,7 @@ from vernetzt.core.background import tasks_of
 from vernetzt.core.translations import Status, store
 from vernetzt.registration.models import Registration
 
+from . import template
 from .models import (
     Answer,
     Invitation,
@@ -23,90 +24,40 @@ from .models import (
 MAX_TEXT = 5000
 CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 
-# The template "Feedback Vernetzungstreffen": (key, kind, German, English, choices de, en)
-TEMPLATE = [
-    (
-        "overall",
-        Question.Kind.SCALE,
-        "Wie hat Ihnen das Treffen insgesamt gefallen?",
-        "How did you like the meeting overall?",
-        "",
-        "",
-        True,
-    ),
-    (
-        "new-contacts",
-        Question.Kind.SCALE,
-        "Haben Sie neue Kontakte zu anderen Vereinen geknüpft?",
-        "Did you make new contacts with other associations?",
-        "",
-        "",
-        True,
-    ),
-    (
-        "best-part",
-        Question.Kind.SINGLE,
-        "Welcher Teil war für Sie am wichtigsten?",
-        "Which part mattered most to you?",
-        "Begrüßung und Vortrag\nOffenes Podium\nAustausch-Foren\nGespräche in den Pausen",
-        "Greeting and talk\nOpen panel\nExchange forums\nTalks during the breaks",
-        False,
-    ),
-    (
-        "topics-next-year",
-        Question.Kind.MULTIPLE,
-        "Welche Themen wünschen Sie sich für das nächste Treffen?",
-        "Which topics would you like at the next meeting?",
-        "Förderung und Finanzen\nDigitale Werkzeuge\nEhrenamt gewinnen\nPolitische Teilhabe",
-        "Funding and money\nDigital tools\nFinding volunteers\nTaking part in politics",
-        False,
-    ),
-    (
-        "comments",
-        Question.Kind.TEXT,
-        "Was möchten Sie uns noch sagen?",
-        "Is there anything else you would like to tell us?",
-        "",
-        "",
-        False,
-    ),
-]
-
 
 class SurveyError(Exception):
     """A survey cannot be sent, answered or changed; the message says why."""
 
 
+def _store_all(obj, field: str, texts: dict) -> None:
+    for language, text in texts.items():
+        if language != "de":
+            text = "\n".join(text) if isinstance(text, list) else text
+            review = language not in template.REVIEWED
+            store(obj, field, language, text, Status.HUMAN, awaiting_review=review)
+
+
 def create_survey_from_template(*, event) -> Survey:
     """Create the survey "Feedback Vernetzungstreffen" with its five questions (draft), in
-    German with English translations (content translations, decision 0130)."""
+    German with translations (English reviewed; Arabic, Turkish, Ukrainian and Persian awaiting
+    review by a native speaker) on the content store (decision 0130)."""
     with transaction.atomic():
-        survey = Survey(
-            event=event,
-            title="Feedback Vernetzungstreffen",
-            intro="Ihre Antworten sind anonym. Sie helfen uns, das nächste Treffen zu planen.",
-        )
-        store(survey, "title", "en", "Feedback on the networking meeting", Status.HUMAN)
-        store(
-            survey,
-            "intro",
-            "en",
-            "Your answers are anonymous. They help us plan the next meeting.",
-            Status.HUMAN,
-        )
+        survey = Survey(event=event, title=template.TITLE["de"], intro=template.INTRO["de"])
+        _store_all(survey, "title", template.TITLE)
+        _store_all(survey, "intro", template.INTRO)
         survey.save()
-        for position, (key, kind, de, en, cde, cen, required) in enumerate(TEMPLATE):
+        for position, item in enumerate(template.QUESTIONS):
             question = Question(
                 survey=survey,
-                key=key,
-                kind=kind,
-                text=de,
-                choices=cde.splitlines(),
-                required=required,
+                key=item["key"],
+                kind=item["kind"],
+                text=item["text"]["de"],
+                choices=list(item.get("choices", {}).get("de", [])),
+                required=item["required"],
                 position=position,
             )
-            store(question, "text", "en", en, Status.HUMAN)
-            store(question, "choices", "en", cen, Status.HUMAN)
+            _store_all(question, "text", item["text"])
+            _store_all(question, "choices", item.get("choices", {}))
             question.save()
     return survey
 
