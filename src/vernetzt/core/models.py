@@ -191,10 +191,12 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
-        transaction.on_commit(_forget_site_settings)
+        _forget_site_settings()  # this process sees the change at once, ...
+        transaction.on_commit(_forget_site_settings)  # ... others once it is committed
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
+        _forget_site_settings()
         transaction.on_commit(_forget_site_settings)
         return result
 
