@@ -161,3 +161,20 @@ def test_the_template_survey_speaks_every_language(client, past_event, language,
     html = client.get(reverse("feedback:answer", args=[survey.open_token])).content.decode()
     assert f'<h1><span dir="auto">{title}</span></h1>' in html
     assert choice in html and "lang-hint" not in html
+
+
+def test_staff_translate_a_question_and_its_choices_on_the_translation_page(
+    staff_client, past_event
+):
+    survey = survey_for(past_event, open_it=False)
+    question = survey.questions.get(key="best-part")
+    url = reverse("core:translation_edit", args=["feedback.question", question.pk])
+    assert url in staff_client.get(_url("survey_detail", survey)).content.decode()
+    page = staff_client.get(url)
+    assert page.status_code == 200 and "Offenes Podium" in page.content.decode()
+    staff_client.post(url, {"tr__text": "Hangi bölüm?", "tr__choices": "A\nB\nC\nD"})
+    question.refresh_from_db()
+    with translation.override("tr"):
+        assert question.choice_labels() == ["A", "B", "C", "D"]
+    overview = staff_client.get(reverse("core:translation_overview") + "?language=ar")
+    assert overview.status_code == 200
