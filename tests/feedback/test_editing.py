@@ -129,6 +129,7 @@ def test_a_translated_survey_shows_in_arabic_and_an_untranslated_one_in_marked_g
     assert '<span lang="de" dir="auto">Nur auf Deutsch</span>' in html
     assert 'class="lang-hint"' in html
     assert '<span lang="de" dir="auto">Welcher Teil war für Sie am wichtigsten?</span>' in html
+    assert ' lang="de" dir="auto">Offenes Podium</label>' in html  # choices marked as well
 
 
 def test_the_invitation_is_written_in_the_persons_language(past_event, checked_in, commit):

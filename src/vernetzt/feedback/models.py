@@ -10,9 +10,10 @@ import secrets
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from vernetzt.core.translations import TranslationsField, translated_choices
+from vernetzt.core.translations import SOURCE, TranslationsField, translated_choices
 
 MIN_RESPONSES = 5  # results are shown only from this many answers on
 
@@ -113,6 +114,13 @@ class Question(models.Model):
         """The choices in the current language (all German where the translation is missing or
         has another number of lines)."""
         return translated_choices(self, "choices")
+
+    @property
+    def choices_in_german(self) -> bool:
+        """True when the choices are shown in German to a reader of another language (they are
+        then marked lang="de")."""
+        language = get_language() or SOURCE
+        return language != SOURCE and self.choice_labels() == self.base_choices()
 
 
 class Invitation(models.Model):
