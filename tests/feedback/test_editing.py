@@ -179,3 +179,9 @@ def test_staff_translate_a_question_and_its_choices_on_the_translation_page(
         assert question.choice_labels() == ["A", "B", "C", "D"]
     overview = staff_client.get(reverse("core:translation_overview") + "?language=ar")
     assert overview.status_code == 200
+
+
+def test_the_send_question_counts_who_gets_an_email(staff_client, past_event, checked_in):
+    survey = survey_for(past_event, open_it=False)
+    page = staff_client.get(_url("survey_send", survey)).content.decode()
+    assert "6 eingecheckte Personen, die noch nicht eingeladen sind" in page

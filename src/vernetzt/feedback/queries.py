@@ -6,6 +6,7 @@ from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
 from vernetzt.core.translations import translated
+from vernetzt.registration.models import Registration
 
 from . import charts
 from .models import MIN_RESPONSES, Answer, Question, Survey
@@ -19,6 +20,20 @@ def scale_labels() -> list[str]:
         _("4 – mostly"),
         _("5 – completely"),
     ]
+
+
+def not_invited_yet(survey: Survey) -> int:
+    """How many checked-in people with an email address would get an invitation now."""
+    return (
+        Registration.objects.filter(
+            event=survey.event,
+            status=Registration.Status.CONFIRMED,
+            checked_in_at__isnull=False,
+        )
+        .exclude(email="")
+        .exclude(pk__in=survey.invitations.values("registration_id"))
+        .count()
+    )
 
 
 def _distribution(question_ids) -> dict:

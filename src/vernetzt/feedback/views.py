@@ -82,10 +82,7 @@ def _confirm(request, survey, action):
             "event": survey.event,
             "survey": survey,
             "action": action,
-            "recipients": services.invitees(survey)
-            .exclude(email="")
-            .exclude(pk__in=survey.invitations.values("registration_id"))
-            .count(),
+            "recipients": queries.not_invited_yet(survey),
             "responses": survey.responses.count(),
             "before_meeting": survey.event.starts_at > timezone.now(),
         },
