@@ -53,6 +53,13 @@ CASES = [
         data=lambda w: {"email": "a@example.org", "message": "Kontrast zu schwach"},
     ),
     Case("core:translation_overview", STAFF),
+    Case("core:site_settings", STAFF),
+    Case(
+        "core:site_settings",
+        STAFF,
+        method="post",
+        data=lambda w: {"organisation_name": "Kompetenzzentrum (Matrix)"},
+    ),
     Case(
         "core:translation_edit",
         STAFF,

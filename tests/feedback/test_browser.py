@@ -74,3 +74,44 @@ def test_participant_answers_from_the_emailed_link_and_staff_see_results(pages, 
     assert staff.locator("svg.chart").count() == 4
     assert "Mehr Zeit für Gespräche, bitte." in staff.locator("main").inner_text()
     assert_accessible(staff)
+
+
+def test_staff_build_a_survey_on_its_pages_in_arabic_with_axe(pages, live_server):
+    from tests.factories import UserFactory
+
+    event = EventFactory(slug="umfrage-browser")
+    page = pages.new_page(width=375, height=812)
+    login(page, UserFactory(is_staff=True, is_superuser=False), live_server.url)
+    page.goto(f"/veranstaltungen/{event.slug}/verwaltung/umfragen/")
+    assert_accessible(page)
+    page.locator("button[name=template][value='']").click()
+    page.wait_for_load_state()
+    assert "/bearbeiten/" in page.url
+    assert_accessible(page)
+    page.locator("#id_title").fill("Rückblick")
+    page.locator("main form button.button[type=submit]").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=re.compile("Frage hinzufügen")).click()
+    page.locator("#id_text").fill("Was war gut?")
+    page.locator("input[name=kind][value=single]").check()
+    page.locator("#id_choices_text").fill("Essen")
+    page.locator("main form button.button[type=submit]").click()
+    page.wait_for_load_state()
+    # the error takes focus and what was typed is kept
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.locator("#id_text").input_value() == "Was war gut?"
+    assert_accessible(page)
+    page.locator("#id_choices_text").fill("Essen\nForen")
+    page.locator("main form button.button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "Was war gut?" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Öffnen und an die")).click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+
+    page.context.add_cookies([{"name": "vernetzt_language", "value": "ar", "url": live_server.url}])
+    page.goto(page.url)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("main [lang=de]").count() >= 1  # the untranslated German title
+    assert_accessible(page)

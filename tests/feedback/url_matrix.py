@@ -17,6 +17,25 @@ def survey(w):
     return {"slug": _survey(w).event.slug, "pk": _survey(w).pk}
 
 
+def _draft(w):
+    from tests.registration.factories import EventFactory
+
+    from .factories import survey_for
+
+    if "draft_survey" not in w:
+        w["draft_survey"] = survey_for(EventFactory(slug="umfrage-entwurf"), open_it=False)
+    return w["draft_survey"]
+
+
+def draft_question(w):
+    survey = _draft(w)
+    return {"slug": survey.event.slug, "pk": survey.pk, "question_pk": survey.questions.first().pk}
+
+
+def draft(w):
+    return {"slug": _draft(w).event.slug, "pk": _draft(w).pk}
+
+
 def event(w):
     return {"slug": _survey(w).event.slug}
 
@@ -25,8 +44,16 @@ CASES = [
     Case("feedback:answer", EVERYONE, kwargs=lambda w: {"token": _survey(w).open_token}),
     Case("feedback:survey_list", STAFF, kwargs=event),
     Case("feedback:survey_detail", STAFF, kwargs=survey),
+    Case("feedback:survey_edit", STAFF, kwargs=survey),
+    Case("feedback:survey_edit", STAFF, kwargs=survey, method="post"),
+    Case("feedback:question_add", STAFF, kwargs=draft),
+    Case("feedback:question_edit", STAFF, kwargs=draft_question),
+    Case("feedback:question_move", STAFF, kwargs=draft_question, method="post"),
+    Case("feedback:question_delete", STAFF, kwargs=draft_question),
+    Case("feedback:survey_send", STAFF, kwargs=survey),
     Case("feedback:survey_send", STAFF, kwargs=survey, method="post"),
     Case("feedback:survey_remind", STAFF, kwargs=survey, method="post"),
+    Case("feedback:survey_close", STAFF, kwargs=survey),
     Case("feedback:survey_close", STAFF, kwargs=survey, method="post"),
     Case("feedback:results", STAFF, kwargs=survey),
     Case("feedback:export_csv", STAFF, kwargs=survey),

@@ -14,6 +14,15 @@ class CoreConfig(AppConfig):
         # One mechanism for every app: names and short texts lose bidi controls on input.
         pre_save.connect(strip_bidi_on_save, dispatch_uid="vernetzt.core.strip_bidi")
 
+    def media_access(self, request, name):
+        """The operating organisation's logo is public (header, footer, legal notice)."""
+        if not name.startswith("site/"):
+            return None
+        from .models import SiteSettings
+
+        logo = SiteSettings.load().logo
+        return "public" if logo and logo.name == name else "denied"
+
     def scheduled_jobs(self):
         from django.contrib.sessions.models import Session
         from django.utils import timezone

@@ -1,6 +1,9 @@
 """Demo texts of the legal pages, Leichte Sprache and sign language. Staff replace them."""
 
+import io
+
 from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw
 
 from .models import EasyReadPage, SignLanguageVideo, SitePage, SiteSettings
 from .translations import Status, store
@@ -157,11 +160,38 @@ def load(stdout):
     stdout.write(
         f"  {SitePage.objects.count()} site pages, {len(EASY_READ)} in Leichte Sprache, 1 DGS video"
     )
-    if not SiteSettings.objects.exists():
-        SiteSettings.objects.create(
-            organisation_name="Kompetenzzentrum Vernetzung (Beispiel)",
-            address="Beispielstraße 1\n60311 Frankfurt am Main",
-            contact="kontakt@vernetzt.example · vernetzt.example",
-            signature_name="Dr. Maria Beispiel",
-            signature_role="Leitung des Kompetenzzentrums",
-        )
+    _operator(stdout)
+
+
+OLD_DEMO_NAME = "Kompetenzzentrum Vernetzung (Beispiel)"
+OPERATOR_NAME = "Kompetenzzentrum Vielfalt Migrantenorganisationen (Demo)"
+
+
+def _demo_logo() -> bytes:
+    """A small generated logo (two overlapping circles), so the header shows one."""
+    image = Image.new("RGB", (160, 72), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((12, 8, 68, 64), fill="#0b6e4f")
+    draw.ellipse((44, 8, 100, 64), fill="#f2a541")
+    draw.rectangle((112, 20, 148, 52), fill="#1d3557")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _operator(stdout):
+    """The operating organisation of the demo (the competence centre that runs the meeting in
+    Hesse); an address and contact that are examples. Left alone once staff changed it."""
+    site = SiteSettings.objects.filter(pk=1).first()
+    if site is not None and site.organisation_name not in ("", OLD_DEMO_NAME):
+        return
+    site = site or SiteSettings()
+    site.organisation_name = OPERATOR_NAME
+    site.address = "Beispielstraße 1\n60311 Frankfurt am Main"
+    site.contact = "kontakt@vernetzt.example · 069 123456-0 · vernetzt.example"
+    site.signature_name = "Dr. Maria Beispiel"
+    site.signature_role = "Leitung des Kompetenzzentrums"
+    if not site.logo:
+        site.logo.save("demo-logo.png", ContentFile(_demo_logo()), save=False)
+    site.save()
+    stdout.write(f"  operating organisation: {OPERATOR_NAME}")

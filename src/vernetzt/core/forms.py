@@ -2,9 +2,12 @@
 
 from django import forms
 from django.conf.locale import LANG_INFO
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .images import clean_logo
+from .models import SiteSettings
 from .translations import Status, awaiting_review, source_text, status, target_languages
 
 
@@ -84,3 +87,35 @@ class BarrierReportForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+
+
+class SiteSettingsForm(forms.ModelForm):
+    """The operating organisation. The logo is checked by content and re-encoded like every
+    logo (core.images.clean_logo: no SVG, no metadata kept, at most 512 px)."""
+
+    class Meta:
+        model = SiteSettings
+        fields = [
+            "organisation_name",
+            "address",
+            "contact",
+            "logo",
+            "signature_name",
+            "signature_role",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "logo": _(
+                "PNG or JPEG, at most 2 MB. Shown in the header, on certificates and in the report."
+            ),  # fmt: skip
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_name"].required = True
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and isinstance(logo, UploadedFile):
+            return clean_logo(logo)
+        return logo

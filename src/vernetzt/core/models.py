@@ -1,7 +1,9 @@
+import contextlib
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .translations import TranslationsField
@@ -145,9 +147,20 @@ class AccessibilityFeedback(models.Model):
         return f"{self.email} ({self.created_at:%Y-%m-%d})"
 
 
+SITE_SETTINGS_CACHE = "core:site-settings:v1"
+
+
+def _forget_site_settings():
+    # DatabaseError: the database cache's table is not created yet, so nothing is cached
+    with contextlib.suppress(DatabaseError):
+        cache.delete(SITE_SETTINGS_CACHE)
+
+
 class SiteSettings(models.Model):
-    """The operating organisation, set once by staff: the letterhead of certificates and the
-    report (logo, name, address, signature line). One row (pk 1); see `SiteSettings.load()`."""
+    """The operating organisation, set once by staff on `/verwaltung/einstellungen/`: shown in
+    the header, footer, every email, the Impressum, and as the letterhead of certificates and
+    the report (logo, name, address, signature line). One row (pk 1); read it with
+    `SiteSettings.load()`, which is cached and refreshed on save (decision 0186)."""
 
     organisation_name = models.CharField(_("name of the organisation"), max_length=200, blank=True)
     address = models.TextField(
@@ -178,11 +191,33 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
+        _forget_site_settings()  # this process sees the change at once, ...
+        transaction.on_commit(_forget_site_settings)  # ... others once it is committed
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        _forget_site_settings()
+        transaction.on_commit(_forget_site_settings)
+        return result
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings (an unsaved empty one when staff have not set them yet)."""
-        return cls.objects.filter(pk=1).first() or cls()
+        """The settings (an unsaved empty one when staff have not set them yet).
+
+        From the shared cache; at most one query when it is empty. Saving clears it (after the
+        commit, so that no other request caches the old row meanwhile)."""
+        try:
+            found = cache.get(SITE_SETTINGS_CACHE)
+        except DatabaseError:  # the database cache's table is not created yet (`make demo`)
+            return cls.objects.filter(pk=1).first() or cls()
+        if found is None:
+            found = cls.objects.filter(pk=1).first() or cls()
+            cache.set(SITE_SETTINGS_CACHE, found, timeout=None)
+        return found
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.organisation_name)
 
     @property
     def address_lines(self) -> list[str]:

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import machine_translation
-from .models import AccessibilityFeedback
+from .models import AccessibilityFeedback, SiteSettings
 from .translations import SOURCE, Status, source_text, status, store
 
 
@@ -102,3 +102,24 @@ def report_barrier(*, name: str, email: str, page: str, message: str, language: 
             lambda: send_mail(subject, body, None, recipients, fail_silently=True)
         )
     return feedback
+
+
+@transaction.atomic
+def save_site_settings(*, values: dict) -> SiteSettings:
+    """Save the operating organisation (one row). `values` are the form's cleaned data; `logo`
+    is a new (already re-encoded) file, False to remove the logo, or the stored one. The old
+    logo file is deleted when it is replaced or removed. The cached copy is refreshed."""
+    site = SiteSettings.objects.select_for_update().filter(pk=1).first() or SiteSettings()
+    old_logo = site.logo.name if site.logo else ""
+    logo = values.get("logo")
+    for field in ("organisation_name", "address", "contact", "signature_name", "signature_role"):
+        setattr(site, field, (values.get(field) or "").strip())
+    if logo is False:
+        site.logo = ""
+    elif logo and getattr(logo, "name", "") != old_logo:
+        site.logo.save(logo.name, logo, save=False)
+    site.save()
+    if old_logo and old_logo != site.logo.name:
+        storage = site.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    return site

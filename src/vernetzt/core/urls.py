@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accessibility_views, style_guide, translation_views, views
+from . import accessibility_views, site_settings_views, style_guide, translation_views, views
 
 app_name = "core"
 
@@ -29,6 +29,11 @@ urlpatterns = [
         "verwaltung/uebersetzungen/<str:label>/<int:pk>/",
         translation_views.translation_edit,
         name="translation_edit",
+    ),
+    path(
+        "verwaltung/einstellungen/",
+        site_settings_views.site_settings_edit,
+        name="site_settings",
     ),
     path("stil/", style_guide.style_guide, name="style_guide"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -5,19 +5,18 @@ from .models import Question, Survey
 
 class QuestionInline(admin.StackedInline):
     model = Question
-    extra = 1
-    fields = [
-        ("key", "kind", "required", "position"),
-        ("text_de", "text_en", "text_ar"),
-        ("choices_de", "choices_en", "choices_ar"),
-    ]
+    extra = 0
+    fields = [("key", "kind", "required", "position"), "text", "choices"]
 
 
 @admin.register(Survey)
 class SurveyAdmin(admin.ModelAdmin):
-    list_display = ["title_de", "event", "status", "sent_at"]
+    """A fallback for technical staff; surveys are edited on their staff pages
+    (`/veranstaltungen/<slug>/verwaltung/umfragen/`), translations on the translation page."""
+
+    list_display = ["title", "event", "status", "sent_at"]
     list_filter = ["status", "event"]
-    fields = ["event", "title_de", "title_en", "title_ar", "intro_de", "intro_en", "intro_ar"]
+    fields = ["event", "title", "intro"]
     inlines = [QuestionInline]
 
     def has_change_permission(self, request, obj=None):

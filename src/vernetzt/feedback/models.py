@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from vernetzt.core.translations import Text
+from vernetzt.core.translations import SOURCE, TranslationsField, translated_choices
 
 MIN_RESPONSES = 5  # results are shown only from this many answers on
 
@@ -26,15 +26,6 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _localised(obj, base: str) -> Text:
-    """The text in the current language, else German (a `Text` that knows which)."""
-    language = (get_language() or "de")[:2]
-    local = getattr(obj, f"{base}_{language}", "")
-    if local:
-        return Text(local, language)
-    return Text(getattr(obj, f"{base}_de"), "de")
-
-
 class Survey(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -44,12 +35,11 @@ class Survey(models.Model):
     event = models.ForeignKey(
         "events.Event", on_delete=models.CASCADE, related_name="surveys", verbose_name=_("meeting")
     )
-    title_de = models.CharField(_("title (German)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_ar = models.CharField(_("title (Arabic)"), max_length=200, blank=True)
-    intro_de = models.TextField(_("introduction (German)"), blank=True, max_length=3000)
-    intro_en = models.TextField(_("introduction (English)"), blank=True, max_length=3000)
-    intro_ar = models.TextField(_("introduction (Arabic)"), blank=True, max_length=3000)
+    # German; other languages in `translations` (decision 0130), shown with {% tr %} / |trp
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True, max_length=3000)
+    translations = TranslationsField()
+    translated_fields = ("title", "intro")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -66,15 +56,11 @@ class Survey(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.title_de} ({self.event})"
+        return f"{self.title} ({self.event})"
 
     @property
-    def title(self) -> str:
-        return _localised(self, "title")
-
-    @property
-    def intro(self) -> str:
-        return _localised(self, "intro")
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
 
     @property
     def is_open(self) -> bool:
@@ -97,24 +83,12 @@ class Question(models.Model):
         help_text=_("Questions with the same key are compared across years."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SCALE)
-    text_de = models.CharField(_("question (German)"), max_length=300)
-    text_en = models.CharField(_("question (English)"), max_length=300, blank=True)
-    text_ar = models.CharField(_("question (Arabic)"), max_length=300, blank=True)
-    choices_de = models.TextField(
-        _("choices (German)"), blank=True, max_length=3000, help_text=_("One per line.")
-    )
-    choices_en = models.TextField(
-        _("choices (English)"),
-        blank=True,
-        max_length=3000,
-        help_text=_("One per line, in the same order."),
-    )
-    choices_ar = models.TextField(
-        _("choices (Arabic)"),
-        blank=True,
-        max_length=3000,
-        help_text=_("One per line, in the same order."),
-    )
+    text = models.CharField(_("question"), max_length=300)
+    # German choices in order; an answer stores the index, so an open survey's choices are only
+    # reworded or appended, never removed or reordered (decision 0185)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    translations = TranslationsField()
+    translated_fields = ("text", "choices")
     required = models.BooleanField(_("required"), default=False)
     position = models.PositiveIntegerField(_("order"), default=0)
 
@@ -127,25 +101,26 @@ class Question(models.Model):
         ]
 
     def __str__(self):
-        return self.text_de
+        return self.text
 
     @property
-    def text(self) -> str:
-        return _localised(self, "text")
+    def has_choices(self) -> bool:
+        return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
 
     def base_choices(self) -> list[str]:
-        return [line.strip() for line in self.choices_de.splitlines() if line.strip()]
+        return [str(choice) for choice in self.choices]
 
     def choice_labels(self) -> list[str]:
-        """The choices in the current language (German where a translation is missing)."""
-        base = self.base_choices()
-        language = (get_language() or "de")[:2]
-        local = [
-            line.strip()
-            for line in (getattr(self, f"choices_{language}", "") or "").splitlines()
-            if line.strip()
-        ]
-        return [local[i] if i < len(local) else text for i, text in enumerate(base)]
+        """The choices in the current language (all German where the translation is missing or
+        has another number of lines)."""
+        return translated_choices(self, "choices")
+
+    @property
+    def choices_in_german(self) -> bool:
+        """True when the choices are shown in German to a reader of another language (they are
+        then marked lang="de")."""
+        language = get_language() or SOURCE
+        return language != SOURCE and self.choice_labels() == self.base_choices()
 
 
 class Invitation(models.Model):

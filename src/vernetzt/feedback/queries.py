@@ -5,6 +5,9 @@ from collections import defaultdict
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
+from vernetzt.core.translations import translated
+from vernetzt.registration.models import Registration
+
 from . import charts
 from .models import MIN_RESPONSES, Answer, Question, Survey
 
@@ -17,6 +20,20 @@ def scale_labels() -> list[str]:
         _("4 – mostly"),
         _("5 – completely"),
     ]
+
+
+def not_invited_yet(survey: Survey) -> int:
+    """How many checked-in people with an email address would get an invitation now."""
+    return (
+        Registration.objects.filter(
+            event=survey.event,
+            status=Registration.Status.CONFIRMED,
+            checked_in_at__isnull=False,
+        )
+        .exclude(email="")
+        .exclude(pk__in=survey.invitations.values("registration_id"))
+        .count()
+    )
 
 
 def _distribution(question_ids) -> dict:
@@ -106,7 +123,9 @@ def results(survey: Survey, *, with_comparison: bool = True) -> dict:
             )
         if rows is not None:
             item["rows"] = rows
-            item["svg"] = charts.bar_chart(rows, title=question.text, total=item["answered"])
+            item["svg"] = charts.bar_chart(
+                rows, title=translated(question, "text").text, total=item["answered"]
+            )
         data["questions"].append(item)
     return data
 
@@ -114,7 +133,7 @@ def results(survey: Survey, *, with_comparison: bool = True) -> dict:
 def export_rows(survey: Survey) -> tuple[list[str], list[list]]:
     """One row per response (anonymous), one column per question."""
     questions = list(survey.questions.all())
-    header = [_("Answer no.")] + [q.text_de for q in questions]
+    header = [_("Answer no.")] + [q.text for q in questions]
     by_response = defaultdict(lambda: defaultdict(list))
     labels = {q.pk: q.base_choices() for q in questions}
     kinds = {q.pk: q.kind for q in questions}

@@ -2,11 +2,15 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vernetzt.core.background import tasks_of
+from vernetzt.core.translations import Status, store
 from vernetzt.registration.models import Registration
 
+from . import template
 from .models import (
     Answer,
     Invitation,
@@ -18,89 +22,49 @@ from .models import (
 )
 
 MAX_TEXT = 5000
-
-# The template "Feedback Vernetzungstreffen": (key, kind, German, English, choices de, en)
-TEMPLATE = [
-    (
-        "overall",
-        Question.Kind.SCALE,
-        "Wie hat Ihnen das Treffen insgesamt gefallen?",
-        "How did you like the meeting overall?",
-        "",
-        "",
-        True,
-    ),
-    (
-        "new-contacts",
-        Question.Kind.SCALE,
-        "Haben Sie neue Kontakte zu anderen Vereinen geknüpft?",
-        "Did you make new contacts with other associations?",
-        "",
-        "",
-        True,
-    ),
-    (
-        "best-part",
-        Question.Kind.SINGLE,
-        "Welcher Teil war für Sie am wichtigsten?",
-        "Which part mattered most to you?",
-        "Begrüßung und Vortrag\nOffenes Podium\nAustausch-Foren\nGespräche in den Pausen",
-        "Greeting and talk\nOpen panel\nExchange forums\nTalks during the breaks",
-        False,
-    ),
-    (
-        "topics-next-year",
-        Question.Kind.MULTIPLE,
-        "Welche Themen wünschen Sie sich für das nächste Treffen?",
-        "Which topics would you like at the next meeting?",
-        "Förderung und Finanzen\nDigitale Werkzeuge\nEhrenamt gewinnen\nPolitische Teilhabe",
-        "Funding and money\nDigital tools\nFinding volunteers\nTaking part in politics",
-        False,
-    ),
-    (
-        "comments",
-        Question.Kind.TEXT,
-        "Was möchten Sie uns noch sagen?",
-        "Is there anything else you would like to tell us?",
-        "",
-        "",
-        False,
-    ),
-]
+CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 
 
 class SurveyError(Exception):
     """A survey cannot be sent, answered or changed; the message says why."""
 
 
+def _store_all(obj, field: str, texts: dict) -> None:
+    for language, text in texts.items():
+        if language != "de":
+            text = "\n".join(text) if isinstance(text, list) else text
+            review = language not in template.REVIEWED
+            store(obj, field, language, text, Status.HUMAN, awaiting_review=review)
+
+
 def create_survey_from_template(*, event) -> Survey:
-    """Create the survey "Feedback Vernetzungstreffen" with its five questions (draft)."""
+    """Create the survey "Feedback Vernetzungstreffen" with its five questions (draft), in
+    German with translations (English reviewed; Arabic, Turkish, Ukrainian and Persian awaiting
+    review by a native speaker) on the content store (decision 0130)."""
     with transaction.atomic():
-        survey = Survey.objects.create(
-            event=event,
-            title_de="Feedback Vernetzungstreffen",
-            title_en="Feedback on the networking meeting",
-            intro_de="Ihre Antworten sind anonym. Sie helfen uns, das nächste Treffen zu planen.",
-            intro_en="Your answers are anonymous. They help us plan the next meeting.",
-        )
-        for position, (key, kind, de, en, cde, cen, required) in enumerate(TEMPLATE):
-            Question.objects.create(
+        survey = Survey(event=event, title=template.TITLE["de"], intro=template.INTRO["de"])
+        _store_all(survey, "title", template.TITLE)
+        _store_all(survey, "intro", template.INTRO)
+        survey.save()
+        for position, item in enumerate(template.QUESTIONS):
+            question = Question(
                 survey=survey,
-                key=key,
-                kind=kind,
-                text_de=de,
-                text_en=en,
-                choices_de=cde,
-                choices_en=cen,
-                required=required,
+                key=item["key"],
+                kind=item["kind"],
+                text=item["text"]["de"],
+                choices=list(item.get("choices", {}).get("de", [])),
+                required=item["required"],
                 position=position,
             )
+            _store_all(question, "text", item["text"])
+            _store_all(question, "choices", item.get("choices", {}))
+            question.save()
     return survey
 
 
 def create_empty_survey(*, event) -> Survey:
-    """A survey without questions, to be filled in the back office."""
-    return Survey.objects.create(event=event, title_de="Umfrage")
+    """A survey without questions (draft), to be filled on its staff pages."""
+    return Survey.objects.create(event=event, title="Umfrage")  # German: the content's base
 
 
 def invitees(survey: Survey):
@@ -268,3 +232,93 @@ def submit_response(*, token: str, data, language: str = "") -> Response:
                 rows.append(Answer(response=response, question=question, number=value))
         Answer.objects.bulk_create(rows)
     return response
+
+
+# --- Editing (staff pages; decision 0185) ----------------------------------------------------
+# A draft may change freely. Once a survey is open, answers point at its questions and at the
+# index of a choice: the wording of a question or choice may be corrected (and translated on the
+# translation page), choices may be appended, nothing may be removed, reordered or change kind.
+
+LOCKED = gettext_lazy(
+    "The survey is no longer a draft: questions cannot be added, removed or reordered."
+)
+
+
+def update_survey(*, survey: Survey, title: str, intro: str) -> Survey:
+    """Save the German title and introduction (allowed in every state: wording only)."""
+    survey.title, survey.intro = title.strip(), intro.strip()
+    survey.save(update_fields=["title", "intro"])
+    return survey
+
+
+def _unique_key(survey: Survey, wanted: str, exclude_pk=None) -> str:
+    base = slugify(wanted)[:50] or "frage"
+    taken = set(survey.questions.exclude(pk=exclude_pk).values_list("key", flat=True))
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key
+
+
+@transaction.atomic
+def save_question(
+    *,
+    survey: Survey,
+    question: Question | None = None,
+    key: str,
+    kind: str,
+    text: str,
+    choices: list[str],
+    required: bool,
+) -> Question:
+    """Add a question (draft only) or change one. `key` empty: made from the text.
+
+    Raises SurveyError when an open or closed survey would change meaning (another kind or
+    key, a choice fewer, another "required")."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    choices = [c.strip() for c in choices if c.strip()] if kind in CHOICE_KINDS else []
+    if not survey.is_draft:
+        if question is None:
+            raise SurveyError(LOCKED)
+        if kind != question.kind or (key and key != question.key):
+            raise SurveyError(_("The kind and key of a question cannot change once it is open."))
+        if required != question.required:
+            raise SurveyError(_("Whether a question is required cannot change once it is open."))
+        if len(choices) < len(question.choices):
+            raise SurveyError(
+                _("Choices cannot be removed once the survey is open: answers refer to them.")
+            )
+    if question is None:
+        last = survey.questions.order_by("-position").values_list("position", flat=True).first()
+        question = Question(survey=survey, position=(last or 0) + 1)
+    question.key = _unique_key(survey, key or text, exclude_pk=question.pk)
+    question.kind, question.text, question.choices = kind, text.strip(), choices
+    question.required = required
+    question.save()
+    return question
+
+
+@transaction.atomic
+def delete_question(*, question: Question) -> None:
+    """Delete a question of a draft survey. Raises SurveyError once the survey is open."""
+    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
+    if not survey.is_draft:
+        raise SurveyError(LOCKED)
+    question.delete()
+
+
+@transaction.atomic
+def move_question(*, question: Question, up: bool) -> None:
+    """Swap a question of a draft survey with its neighbour; renumbers the survey's questions
+    1..n first, so that equal positions never block a move. Raises SurveyError once open."""
+    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
+    if not survey.is_draft:
+        raise SurveyError(LOCKED)
+    questions = list(survey.questions.all())
+    index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(questions):
+        questions[index], questions[other] = questions[other], questions[index]
+    for position, item in enumerate(questions, start=1):
+        item.position = position
+    Question.objects.bulk_update(questions, ["position"])

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.core.permissions import permission_required
@@ -14,6 +14,7 @@ from vernetzt.events.models import Event
 from vernetzt.registration import tickets
 
 from . import queries, services
+from .forms import QuestionForm, SurveyForm
 from .models import MIN_RESPONSES, Question, Survey
 
 staff_required = permission_required("feedback.manage_surveys")
@@ -34,7 +35,7 @@ def survey_list(request, slug):
             return redirect("feedback:survey_detail", slug=slug, pk=survey.pk)
         survey = services.create_empty_survey(event=event)
         messages.success(request, _("An empty survey was created. Add questions now."))
-        return redirect(reverse("admin:feedback_survey_change", args=[survey.pk]))
+        return redirect("feedback:survey_edit", slug=slug, pk=survey.pk)
     surveys = event.surveys.all()
     return render(request, "feedback/survey_list.html", {"event": event, "surveys": surveys})
 
@@ -72,10 +73,29 @@ def _action(request, slug, pk, function, success):
     return redirect("feedback:survey_detail", slug=slug, pk=pk)
 
 
+def _confirm(request, survey, action):
+    """The question page of a safe action (decision 0120): what will happen, then a button."""
+    return render(
+        request,
+        "feedback/survey_confirm.html",
+        {
+            "event": survey.event,
+            "survey": survey,
+            "action": action,
+            "recipients": queries.not_invited_yet(survey),
+            "responses": survey.responses.count(),
+            "before_meeting": survey.event.starts_at > timezone.now(),
+        },
+    )
+
+
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def survey_send(request, slug, pk):
+    """GET asks (how many people get an email), POST opens the survey and sends."""
     survey = _survey(slug, pk)
+    if request.method == "GET":
+        return _confirm(request, survey, "send")
     if survey.event.starts_at > timezone.now() and request.POST.get("early") != "1":
         messages.error(
             request,
@@ -97,8 +117,11 @@ def survey_remind(request, slug, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def survey_close(request, slug, pk):
+    """GET asks, POST closes: the links stop working."""
+    if request.method == "GET":
+        return _confirm(request, _survey(slug, pk), "close")
     return _action(request, slug, pk, services.close_survey, _("The survey is closed."))
 
 
@@ -110,6 +133,104 @@ def results(request, slug, pk):
         request,
         "feedback/results.html",
         {"event": survey.event, **queries.results(survey)},
+    )
+
+
+@staff_required
+def survey_edit(request, slug, pk):
+    """Title and introduction in German (translations: on the translation page)."""
+    survey = _survey(slug, pk)
+    form = SurveyForm(request.POST or None, instance=survey)
+    if request.method == "POST" and form.is_valid():
+        services.update_survey(survey=survey, **form.cleaned_data)
+        messages.success(request, _("The survey is saved."))
+        return redirect("feedback:survey_detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "feedback/survey_edit.html",
+        {"event": survey.event, "survey": survey, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _question(slug, pk, question_pk):
+    survey = _survey(slug, pk)
+    return survey, get_object_or_404(Question, pk=question_pk, survey=survey)
+
+
+def _question_form(request, survey, question):
+    form = QuestionForm(request.POST or None, instance=question, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_question(
+                survey=survey,
+                question=question,
+                key=data["key"] if question is None or survey.is_draft else question.key,
+                kind=data["kind"],
+                text=data["text"],
+                choices=data["choices"],
+                required=data["required"],
+            )
+        except services.SurveyError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The question is saved."))
+            return redirect("feedback:survey_detail", slug=survey.event.slug, pk=survey.pk)
+    return render(
+        request,
+        "feedback/question_form.html",
+        {"event": survey.event, "survey": survey, "question": question, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+def question_add(request, slug, pk):
+    survey = _survey(slug, pk)
+    if not survey.is_draft:
+        messages.error(request, str(services.LOCKED))
+        return redirect("feedback:survey_detail", slug=slug, pk=pk)
+    return _question_form(request, survey, None)
+
+
+@staff_required
+def question_edit(request, slug, pk, question_pk):
+    survey, question = _question(slug, pk, question_pk)
+    return _question_form(request, survey, question)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def question_delete(request, slug, pk, question_pk):
+    """GET asks, POST deletes (a draft's question only)."""
+    survey, question = _question(slug, pk, question_pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "feedback/question_delete.html",
+            {"event": survey.event, "survey": survey, "question": question},
+        )
+    try:
+        services.delete_question(question=question)
+    except services.SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The question is deleted."))
+    return redirect("feedback:survey_detail", slug=slug, pk=pk)
+
+
+@staff_required
+@require_POST
+def question_move(request, slug, pk, question_pk):
+    """Move a question one place up or down (buttons on the survey page)."""
+    survey, question = _question(slug, pk, question_pk)
+    try:
+        services.move_question(question=question, up=request.POST.get("direction") == "up")
+    except services.SurveyError as error:
+        messages.error(request, str(error))
+    return redirect(
+        reverse("feedback:survey_detail", kwargs={"slug": slug, "pk": pk}) + f"#q{question.pk}"
     )
 
 
@@ -137,7 +258,7 @@ def export_xlsx(request, slug, pk):
     header, rows, survey = _export(request, slug, pk)
     if header is None:
         return redirect("feedback:survey_detail", slug=slug, pk=pk)
-    return xlsx_response(f"{slug}-umfrage-{pk}.xlsx", header, rows, title=survey.title_de)
+    return xlsx_response(f"{slug}-umfrage-{pk}.xlsx", header, rows, title=survey.title)
 
 
 def answer(request, token):

@@ -337,9 +337,9 @@ def report_xlsx(request, year):
             continue
         rows.append([])
         rows.append(
-            [f"{survey['survey'].event.title}: {survey['survey'].title_de}", "", survey["total"]]
+            [f"{survey['survey'].event.title}: {survey['survey'].title}", "", survey["total"]]
         )
         for item in survey["questions"]:
             for label, count in item.get("rows", []):
-                rows.append(["", item["question"].text_de, label, count])
+                rows.append(["", item["question"].text, label, count])
     return xlsx_response(f"sachbericht-{year}.xlsx", header, rows, title=str(year))
