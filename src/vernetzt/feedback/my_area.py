@@ -5,6 +5,7 @@ where its link is, but not show the link itself.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from .models import Invitation, Survey
 
@@ -20,3 +21,21 @@ def sections(request) -> list[dict]:
     if not invitations:
         return []
     return [{"template": "feedback/_my_area.html", "order": 15, "invitations": invitations}]
+
+
+def after_meeting_links(registration) -> list[dict]:
+    """After the meeting, the personal page names the open surveys this person was invited
+    to and has not answered (the link itself is only in their email: only its hash is kept)."""
+    invitations = Invitation.objects.filter(
+        registration=registration, survey__status=Survey.Status.OPEN, used=False
+    ).select_related("survey__event")
+    return [
+        {
+            "label": _("Survey: %(title)s") % {"title": invitation.survey.title},
+            "note": _(
+                "Your personal link is in the email we sent you. Your answers stay anonymous."
+            ),
+            "id": f"after-survey-{invitation.survey_id}",
+        }
+        for invitation in invitations
+    ]

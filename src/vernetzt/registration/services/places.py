@@ -87,6 +87,13 @@ def cancel_registration(
     return promoted
 
 
+def cancel_own_registration(*, registration: Registration) -> list[int]:
+    """The person cancels through their personal link: like `cancel_registration` with an
+    email to them, refused with MeetingOver once the meeting has ended (nothing changes)."""
+    common.refuse_after_meeting(registration)
+    return cancel_registration(registration=registration, tell_person=True)
+
+
 def promote_waiting(*, event: Event) -> list[int]:
     """After the capacity grew: confirm as many waiting as there are free places."""
     with transaction.atomic():

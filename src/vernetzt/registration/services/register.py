@@ -17,7 +17,7 @@ from ..consents import record_consents
 from ..models import Registration
 from . import common
 from .answers import _check_names, _denormalise, clean_answers
-from .common import AlreadyRegistered, RegistrationError, normalise_email
+from .common import AlreadyRegistered, RegistrationError, normalise_email, refuse_after_meeting
 
 
 def create_pending_organisation(*, name: str) -> Organisation:
@@ -223,8 +223,11 @@ def update_registration(
     """Change names, pronouns, language and answers (staff also email and association);
     records the `consents` given with new sensitive answers.
 
-    Raises RegistrationError for invalid input; nothing is saved then.
+    Raises RegistrationError for invalid input, MeetingOver when the person (not staff)
+    changes it after the meeting; nothing is saved then.
     """
+    if not by_staff:
+        refuse_after_meeting(registration)
     first_name = data.get("first_name", registration.first_name)
     last_name = data.get("last_name", registration.last_name)
     email = data.get("email", registration.email) if by_staff else registration.email
