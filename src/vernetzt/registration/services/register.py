@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
@@ -86,8 +87,7 @@ def register_participant(
     registered; nothing is saved then. Public callers use `request_registration`, which
     answers an already registered email like a new registration.
     """
-    from .. import tasks
-
+    tasks = tasks_of("registration")
     email_norm = normalise_email(email)
     errors = _check_names(first_name, last_name, email, email_required=not by_staff)
     valid_languages = {code for code, _name in settings.LANGUAGES}
