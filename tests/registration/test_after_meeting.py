@@ -87,6 +87,32 @@ def test_page_after_the_meeting_shows_what_is_useful_then(client):
     assert "Save changes" not in content and 'name="first_name"' not in content
 
 
+def test_survey_button_gives_a_fresh_link_once(client):
+    event = _past_event()
+    registration = _registered(event)
+    survey = survey_for(event)
+    Invitation.objects.create(survey=survey, registration=registration, token_hash="c" * 64)
+    url = reverse(
+        "feedback:from_personal_page",
+        kwargs={"slug": event.slug, "token": registration.manage_token, "pk": survey.pk},
+    )
+    assert url in client.get(registration.get_absolute_url()).content.decode()
+    assert client.get(url).status_code == 405  # no GET changes data
+    response = client.post(url)
+    assert response.status_code == 302 and "/umfrage/" in response["Location"]
+    form = client.get(response["Location"])
+    assert form.status_code == 200 and survey.title in form.content.decode()
+    Invitation.objects.filter(survey=survey).update(used=True)
+    response = client.post(url, follow=True)
+    assert "already answered" in response.content.decode()
+    other = EventFactory()
+    forged = reverse(
+        "feedback:from_personal_page",
+        kwargs={"slug": other.slug, "token": registration.manage_token, "pk": survey.pk},
+    )
+    assert client.post(forged).status_code == 404
+
+
 def test_after_the_meeting_links_only_what_exists(client):
     """No published results, no open survey, a documentation in draft, not checked in: no
     links to them (the data rights are always there)."""
