@@ -13,6 +13,26 @@ def _survey(w):
     return w["survey"]
 
 
+def personal(w):
+    """The personal link of a registrant of the survey's meeting (the token is the key)."""
+    from vernetzt.registration.services import register_participant
+
+    if "survey_registration" not in w:
+        w["survey_registration"], _ = register_participant(
+            event=_survey(w).event,
+            first_name="Kim",
+            last_name="Umfrage",
+            email="umfrage-matrix@example.org",
+            by_staff=True,
+        )
+    registration = w["survey_registration"]
+    return {
+        "slug": registration.event.slug,
+        "token": registration.manage_token,
+        "pk": _survey(w).pk,
+    }
+
+
 def survey(w):
     return {"slug": _survey(w).event.slug, "pk": _survey(w).pk}
 
@@ -42,6 +62,7 @@ def event(w):
 
 CASES = [
     Case("feedback:answer", EVERYONE, kwargs=lambda w: {"token": _survey(w).open_token}),
+    Case("feedback:from_personal_page", EVERYONE, kwargs=personal, method="post"),
     Case("feedback:survey_list", STAFF, kwargs=event),
     Case("feedback:survey_detail", STAFF, kwargs=survey),
     Case("feedback:survey_edit", STAFF, kwargs=survey),

@@ -1,13 +1,17 @@
 """The whole path in Chromium: register, email, personal link, cancel, waiting list, check-in."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from tests.conftest import assert_accessible
 from tests.factories import OrganisationFactory, UserFactory
+from tests.forums.factories import ForumFactory, ResultItemFactory, SlotFactory
+from vernetzt.registration import services
 from vernetzt.registration.models import Registration
 
 from .factories import EventFactory, ProgrammeItemFactory
@@ -152,4 +156,28 @@ def test_staff_pages_and_form_errors_are_accessible(pages, live_server):
         "/veranstaltungen/",
     ):
         page.goto(path)
+        assert_accessible(page)
+
+
+def test_personal_page_after_the_meeting(pages, live_server):
+    """After the meeting: certificate, results and data rights, no ticket; axe finds nothing."""
+    starts = timezone.now() - timedelta(days=2)
+    event = EventFactory(starts_at=starts, ends_at=starts + timedelta(hours=7))
+    registration, _ = services.register_participant(
+        event=event, first_name="Kim", last_name="Danach", email="kim@example.org", by_staff=True
+    )
+    registration.checked_in_at = starts + timedelta(minutes=5)
+    registration.save(update_fields=["checked_in_at"])
+    ResultItemFactory(forum=ForumFactory(slot=SlotFactory(event=event)))
+    for language, heading in (("en", "After the meeting"), ("ar", None)):
+        page = pages.new_page()
+        page.context.add_cookies(
+            [{"name": "vernetzt_language", "value": language, "url": live_server.url}]
+        )
+        page.goto(live_server.url + registration.get_absolute_url())
+        if heading:
+            assert heading in page.locator("#after-meeting").inner_text()
+            page.get_by_role("link", name="Certificate of attendance (PDF)").wait_for()
+            page.get_by_role("link", name="Results of the forums").wait_for()
+        assert page.locator(".ticket").count() == 0 and page.locator("#id_first_name").count() == 0
         assert_accessible(page)

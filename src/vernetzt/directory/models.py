@@ -63,6 +63,13 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def with_district(self) -> str:
+        """The place with its district, "Lich · Gießen (Landkreis)"; a city that is its own
+        district is named once ("Kassel", not "Kassel · Kassel")."""
+        district = str(self.district)
+        return self.name if district == self.name else f"{self.name} · {district}"
+
 
 class Term(models.Model):
     """One entry of the shared vocabulary: a field of activity, a target group or a language.

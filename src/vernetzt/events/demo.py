@@ -44,6 +44,11 @@ def real_organisation(slug: str) -> Organisation:
     return organisation
 
 
+def _sentence(text: str) -> str:
+    """A full stop at the end, unless the text ends with one already ("… ZAN e.V.")."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def at(day, hour, minute=0):
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=BERLIN)
 
@@ -230,7 +235,7 @@ def load(stdout):
                 kind.FORUMS,
                 "Vier Austausch-Foren: Ressourcen teilen, digitale Netzwerke, Allianzen bilden, "
                 "vor Ort kooperieren",
-                "Aus ihrer Praxis erzählen: " + ", ".join(o.name for o in stories) + ".",
+                _sentence("Aus ihrer Praxis erzählen: " + ", ".join(o.name for o in stories)),
                 [],
             ),
             (

@@ -149,6 +149,12 @@ class Event(models.Model):
         return self.status in self.VISIBLE_STATUSES
 
     @property
+    def is_over(self) -> bool:
+        """After the meeting: its end (`ends_at`) has passed. The one definition of "after
+        the meeting" (the personal page, its cancel and edit links, certificates)."""
+        return self.ends_at <= timezone.now()
+
+    @property
     def is_registration_open(self) -> bool:
         return self.status == self.Status.REGISTRATION_OPEN and self.ends_at > timezone.now()
 

@@ -23,6 +23,12 @@ class FeedbackConfig(AppConfig):
 
         return sections(request)
 
+    def after_meeting_links(self, registration):
+        """After the meeting, the personal page names the person's open surveys."""
+        from .my_area import after_meeting_links
+
+        return after_meeting_links(registration)
+
     def ready(self):
         # ready() runs once the models are loaded: the place for modules that use them.
         # `self.tasks` lets services queue tasks without importing them (core.background).

@@ -5,6 +5,8 @@ where its link is, but not show the link itself.
 """
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .models import Invitation, Survey
 
@@ -20,3 +22,28 @@ def sections(request) -> list[dict]:
     if not invitations:
         return []
     return [{"template": "feedback/_my_area.html", "order": 15, "invitations": invitations}]
+
+
+def after_meeting_links(registration) -> list[dict]:
+    """After the meeting, the personal page offers the open surveys this person was invited
+    to and has not answered: a button makes a fresh personal link (only hashes are kept)."""
+    invitations = Invitation.objects.filter(
+        registration=registration, survey__status=Survey.Status.OPEN, used=False
+    ).select_related("survey__event")
+    return [
+        {
+            "label": _("Survey: %(title)s") % {"title": invitation.survey.title},
+            "post_url": reverse(
+                "feedback:from_personal_page",
+                kwargs={
+                    "slug": registration.event.slug,
+                    "token": registration.manage_token,
+                    "pk": invitation.survey_id,
+                },
+            ),
+            "button": _("Answer the survey"),
+            "note": _("Your answers stay anonymous."),
+            "id": f"after-survey-{invitation.survey_id}",
+        }
+        for invitation in invitations
+    ]

@@ -136,6 +136,30 @@ def send_reminder(*, survey: Survey) -> int:
     return len(queued)
 
 
+def link_for_personal_page(*, registration: Registration, survey_id: int) -> str | None:
+    """A fresh personal link to an open survey this person was invited to and has not
+    answered, asked for from their personal page (its token is the key). Only a hash is
+    kept, so a new token is made: the link of the email stops working, as after a reminder.
+    Returns the token, or None when there is no such invitation (answered, closed, other)."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .filter(
+                registration=registration,
+                survey_id=survey_id,
+                survey__status=Survey.Status.OPEN,
+                used=False,
+            )
+            .first()
+        )
+        if invitation is None:
+            return None
+        token = new_token()
+        invitation.token_hash = hash_token(token)
+        invitation.save(update_fields=["token_hash"])
+    return token
+
+
 def close_survey(*, survey: Survey) -> Survey:
     """Close the survey: no more answers."""
     survey.status = Survey.Status.CLOSED

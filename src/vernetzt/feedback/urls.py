@@ -8,6 +8,11 @@ STAFF = "veranstaltungen/<slug:slug>/verwaltung/umfragen/"
 
 urlpatterns = [
     path("umfrage/<str:token>/", views.answer, name="answer"),
+    path(
+        "veranstaltungen/<slug:slug>/anmeldung/<str:token>/umfrage/<int:pk>/",
+        views.from_personal_page,
+        name="from_personal_page",
+    ),
     path(STAFF, views.survey_list, name="survey_list"),
     path(STAFF + "<int:pk>/", views.survey_detail, name="survey_detail"),
     path(STAFF + "<int:pk>/bearbeiten/", views.survey_edit, name="survey_edit"),

@@ -1,6 +1,7 @@
 """Pages of surveys: staff build, send and read; participants answer by link."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from vernetzt.core.exports import csv_response, xlsx_response
 from vernetzt.core.permissions import permission_required
 from vernetzt.events.models import Event
 from vernetzt.registration import tickets
+from vernetzt.registration.queries import get_by_token
 
 from . import queries, services
 from .forms import QuestionForm, SurveyForm
@@ -259,6 +261,20 @@ def export_xlsx(request, slug, pk):
     if header is None:
         return redirect("feedback:survey_detail", slug=slug, pk=pk)
     return xlsx_response(f"{slug}-umfrage-{pk}.xlsx", header, rows, title=survey.title)
+
+
+@require_POST
+def from_personal_page(request, slug, token, pk):
+    """ "Answer the survey" on the personal page after the meeting: a fresh link, then the
+    survey. Refused with a message when the survey is closed or already answered."""
+    registration = get_by_token(slug=slug, token=token)
+    if registration is None:
+        raise Http404(_("This personal link is not valid. Please use the link in your email."))
+    survey_token = services.link_for_personal_page(registration=registration, survey_id=pk)
+    if survey_token is None:
+        messages.error(request, _("This survey is closed or you have already answered it."))
+        return redirect(registration.get_absolute_url())
+    return redirect("feedback:answer", token=survey_token)
 
 
 def answer(request, token):

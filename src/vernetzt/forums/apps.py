@@ -21,6 +21,12 @@ class ForumsConfig(AppConfig):
 
         return personal_section(request, registration)
 
+    def after_meeting_links(self, registration):
+        """After the meeting, the personal page links to the forums' published results."""
+        from .views import after_meeting_links
+
+        return after_meeting_links(registration)
+
     def copy_event_data(self, source, target, delta):
         """Copying a meeting copies its time slots, forums and forum settings (no people)."""
         from .services import copy_forums

@@ -20,6 +20,8 @@ class LiveConfig(AppConfig):
         from .personal_data import link_device
 
         link_device(request, registration)
+        if registration.event.is_over:
+            return []
         plans = tables_of(registration)
         if not plans:
             return []

@@ -19,6 +19,12 @@ class PrivacyConfig(AppConfig):
 
         return personal_section(request, registration)
 
+    def after_meeting_links(self, registration):
+        """After the meeting, the personal page points to the person's data rights."""
+        from .views import after_meeting_links
+
+        return after_meeting_links(registration)
+
     def personal_data(self, person):
         from .generic import personal_data
 

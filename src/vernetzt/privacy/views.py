@@ -62,6 +62,17 @@ def personal_section(request, registration):
     ]
 
 
+def after_meeting_links(registration) -> list[dict]:
+    """The data rights among the links after the meeting (the section itself stays)."""
+    return [
+        {
+            "label": _("Your data: see it, download it, have it erased, withdraw consents"),
+            "url": "#your-data",
+            "id": "after-your-data",
+        }
+    ]
+
+
 # --- The person, from the personal link -----------------------------------------------------
 
 

@@ -17,6 +17,12 @@ class PublishingConfig(AppConfig):
 
         return erase_personal_data(person)
 
+    def after_meeting_links(self, registration):
+        """After the meeting, the personal page links to its published documentation."""
+        from .queries import after_meeting_links
+
+        return after_meeting_links(registration)
+
     def staff_dashboard(self, event):
         """The staff dashboard of a meeting shows a documentation still in draft."""
         from .dashboard import staff_dashboard

@@ -8,7 +8,9 @@ import logging
 
 from django.apps import apps
 from django.db.models import Min
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vernetzt.core.hooks import ask_apps
 from vernetzt.core.translations import Text, translated
@@ -17,6 +19,7 @@ from vernetzt.events.models import Event, ProgrammeItem, StagePerson
 from vernetzt.registration.models import Registration
 
 from . import mapsvg
+from .models import Documentation
 
 logger = logging.getLogger(__name__)
 
@@ -213,3 +216,17 @@ def report_years() -> list[int]:
         },
         reverse=True,
     )
+
+
+def after_meeting_links(registration) -> list[dict]:
+    """The personal page after the meeting links to its documentation, once published."""
+    documentation = Documentation.objects.filter(event=registration.event).first()
+    if documentation is None or not documentation.is_published:
+        return []
+    return [
+        {
+            "label": _("Documentation of the meeting"),
+            "url": reverse("publishing:documentation", kwargs={"slug": registration.event.slug}),
+            "id": "after-documentation",
+        }
+    ]

@@ -8,6 +8,13 @@ class RegistrationConfig(AppConfig):
 
     # AppConfig hooks import on call: apps.py is loaded before the models are ready.
 
+    def ready(self):
+        # ready() runs once the models are loaded: the place for modules that use them.
+        # `self.tasks` lets services queue tasks without importing them (core.background).
+        from . import tasks
+
+        self.tasks = tasks
+
     def event_page_context(self, event) -> dict:
         """The public page of a meeting shows how many places are left."""
         from .queries import places_left

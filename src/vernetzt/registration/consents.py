@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vernetzt.core.hooks import ask_apps
+
 from . import enums
 from .models import Consent, Question, Registration
 
@@ -41,13 +43,11 @@ TEXTS = {
 def purge_sensitive_copies(*, registration_ids=None, event_ids=None) -> int:
     """Ask every app with a `purge_sensitive_copies(registration_ids, event_ids)` hook to
     delete its copies of sensitive answers (of these registrations, or of these meetings)."""
-    from django.apps import apps
-
     count = 0
-    for config in apps.get_app_configs():
-        hook = getattr(config, "purge_sensitive_copies", None)
-        if callable(hook):
-            count += hook(registration_ids=registration_ids, event_ids=event_ids) or 0
+    for answer in ask_apps(
+        "purge_sensitive_copies", registration_ids=registration_ids, event_ids=event_ids
+    ):
+        count += answer or 0
     return count
 
 

@@ -22,6 +22,7 @@ is exact; each round binds at least one more organisation (or its hub), so it en
 from dataclasses import dataclass
 
 import numpy as np
+from ortools.graph.python import min_cost_flow
 
 from .assignment_instance import AssignmentInstance
 
@@ -141,8 +142,6 @@ def _solve(
     instance: AssignmentInstance, data: SlotData, bound_orgs: np.ndarray, hub_orgs: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Choices and whether each came through a hub (an unranked forum)."""
-    from ortools.graph.python import min_cost_flow
-
     people, ranking, room = data.people, data.ranking, data.room
     forum_count = len(data.forums)
     org = instance.organisation[people]

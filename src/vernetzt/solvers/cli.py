@@ -4,7 +4,9 @@ import json
 import sys
 from typing import TextIO
 
+from .assignment import assign_forums
 from .errors import SolverInputError
+from .rounds import plan_rounds
 
 USAGE = """usage: python -m vernetzt.solvers COMMAND < instance.json > result.json
 
@@ -14,17 +16,7 @@ commands:
 """
 
 
-def _command(name: str):
-    # Imported lazily so `rounds` does not pay for loading OR-Tools.
-    if name == "assign":
-        from .assignment import assign_forums
-
-        return assign_forums
-    if name == "rounds":
-        from .rounds import plan_rounds
-
-        return plan_rounds
-    return None
+COMMANDS = {"assign": assign_forums, "rounds": plan_rounds}
 
 
 def main(
@@ -35,7 +27,7 @@ def main(
 ) -> int:
     argv = sys.argv[1:] if argv is None else argv
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
-    solve = _command(argv[0]) if len(argv) == 1 else None
+    solve = COMMANDS.get(argv[0]) if len(argv) == 1 else None
     if solve is None:
         stderr.write(USAGE)
         return 2

@@ -201,7 +201,8 @@ def _cyclic_with_order(
     if needed > available:
         return None
 
-    from ortools.sat.python import cp_model
+    # CP-SAT takes about 1.7 s to load and only these designs need it: loaded on first use.
+    from ortools.sat.python import cp_model  # noqa: PLC0415
 
     model = cp_model.CpModel()
     seat = {

@@ -39,7 +39,8 @@ def invariant_rounds(people: int, table_size: int, rounds: int, seed: int = 0):
 
 
 def _solve(q: int, rounds: int, transversal: int, seed: int):
-    from ortools.sat.python import cp_model
+    # CP-SAT takes about 1.7 s to load and only this search needs it: loaded on first use.
+    from ortools.sat.python import cp_model  # noqa: PLC0415
 
     groups = range(4)
     group_pairs = list(combinations(groups, 2))

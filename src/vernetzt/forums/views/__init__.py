@@ -2,7 +2,13 @@
 
 from .common import staff_required
 from .hosts import host_list, my_forums, record, record_delete, record_edit
-from .participants import participant_results, personal_section, rank, support
+from .participants import (
+    after_meeting_links,
+    participant_results,
+    personal_section,
+    rank,
+    support,
+)
 from .results import item_edit, merge, needs, needs_csv, needs_xlsx, tags
 from .staff_assignment import assignment, move, publish, run, run_json
 from .staff_setup import choice, demand, forum_create, forum_edit, slot_create, staff_forums
@@ -21,6 +27,7 @@ __all__ = [
     "needs",
     "needs_csv",
     "needs_xlsx",
+    "after_meeting_links",
     "participant_results",
     "personal_section",
     "publish",

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,6 +15,8 @@ from .common import _registration
 def personal_section(request, registration) -> list[dict]:
     """The forums part of the personal page (registered through the AppConfig hook)."""
     event = registration.event
+    if event.is_over:
+        return []  # after the meeting: the results link in "After the meeting" instead
     slots = queries.slots_with_forums(event)
     if not slots:
         return []
@@ -43,8 +46,30 @@ def personal_section(request, registration) -> list[dict]:
             "choice_open": setup.choice_open and not setup.published_at and registration.is_active,
             "published": bool(setup.published_at),
             "placements": queries.placements_of(registration) if setup.published_at else [],
-            "has_results": ResultItem.objects.filter(forum__event=event).exists(),
+            "has_results": _published_results(event).exists(),
             "choice_error": refused["error"] if refused else "",
+        }
+    ]
+
+
+def _published_results(event):
+    """What participants may see and support: published items that were not merged."""
+    return ResultItem.objects.filter(forum__event=event, is_published=True, merged_into=None)
+
+
+def after_meeting_links(registration) -> list[dict]:
+    """After the meeting, the personal page links to the published results of its forums."""
+    if not _published_results(registration.event).exists():
+        return []
+    url = reverse(
+        "forums:participant_results",
+        kwargs={"slug": registration.event.slug, "token": registration.manage_token},
+    )
+    return [
+        {
+            "label": _("Results of the forums: support what matters to you"),
+            "url": url,
+            "id": "after-results",
         }
     ]
 
@@ -83,9 +108,7 @@ def participant_results(request, slug, token):
     """The results of the meeting's forums, to support (one vote each)."""
     registration = _registration(slug, token)
     items = (
-        ResultItem.objects.filter(
-            forum__event=registration.event, is_published=True, merged_into__isnull=True
-        )
+        _published_results(registration.event)
         .select_related("forum")
         .prefetch_related("tags")
         .annotate(support_count=Count("supports", distinct=True))

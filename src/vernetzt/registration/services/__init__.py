@@ -19,10 +19,11 @@ from .common import (
     AlreadyRegistered,
     CheckInError,
     CheckInResult,
+    MeetingOver,
     RegistrationError,
     normalise_email,
 )
-from .places import cancel_registration, move_registration, promote_waiting
+from .places import cancel_own_registration, cancel_registration, move_registration, promote_waiting
 from .public import RequestOutcome, request_registration, resend_link
 from .register import create_pending_organisation, register_participant, update_registration
 
@@ -35,6 +36,8 @@ __all__ = [
     "CheckInError",
     "CheckInResult",
     "RegistrationError",
+    "MeetingOver",
+    "cancel_own_registration",
     "cancel_registration",
     "check_in",
     "clean_answers",

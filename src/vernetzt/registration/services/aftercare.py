@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from vernetzt.core.background import tasks_of
+
 from ..models import Registration
+from ..retention import purge_sensitive_answers as purge
 
 
 def purge_sensitive_answers(*, weeks: int = 4, now=None) -> int:
     """Delete sensitive answers and every copy N weeks after a meeting (see `retention`)."""
-    from ..retention import purge_sensitive_answers as purge
-
     return purge(weeks=weeks, now=now)
 
 
@@ -30,8 +31,7 @@ def queue_reminders(*, now=None, days_before: int = 2) -> int:
 
     Idempotent: the task sets `reminder_sent_at` and skips registrations that have it.
     """
-    from .. import tasks
-
+    tasks = tasks_of("registration")
     ids = list(due_reminders(now=now, days_before=days_before).values_list("pk", flat=True))
     for pk in ids:
         tasks.send_reminder.enqueue(pk)

@@ -1,5 +1,8 @@
 """Questions of a meeting and the checks of names and answers."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from vernetzt.events.models import Event
@@ -11,8 +14,6 @@ from .common import MAX_TEXT_ANSWER, RegistrationError
 
 def ensure_builtin_questions(*, event: Event) -> None:
     """Create the built-in questions of a meeting that are missing (all optional)."""
-    from django.utils import translation
-
     existing = set(event.questions.values_list("key", flat=True))
     for position, (key, label, help_text, kind, sensitive) in enumerate(enums.BUILTIN_QUESTIONS):
         if key in existing:
@@ -111,9 +112,6 @@ def _check_names(first_name: str, last_name: str, email: str | None, email_requi
     elif len(last_name) > 100:
         errors["last_name"] = [_("Please write at most %(max)d characters.") % {"max": 100}]
     if email:
-        from django.core.exceptions import ValidationError
-        from django.core.validators import validate_email
-
         try:
             validate_email(email.strip())
         except ValidationError:

@@ -41,6 +41,25 @@ class CheckInResult:
     messages: list[str] = field(default_factory=list)
 
 
+class MeetingOver(RegistrationError):
+    """The person tried to change or cancel their registration after the meeting."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "The meeting is over: a registration can no longer be changed or cancelled. "
+                "Your answers about food and access are deleted some weeks after the meeting."
+            )
+        )
+
+
+def refuse_after_meeting(registration: Registration) -> None:
+    """Raise MeetingOver once the meeting has ended (`Event.is_over`): from then on the
+    person can no longer edit or cancel their registration (staff still can)."""
+    if registration.event.is_over:
+        raise MeetingOver()
+
+
 def normalise_email(email: str | None) -> str | None:
     email = (email or "").strip().lower()
     return email or None

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
 from vernetzt.events.models import Event
 
 from ..models import Registration
@@ -48,8 +49,7 @@ def _promote(event: Event) -> list[int]:
 
 
 def _after_promotion(promoted: list[int]) -> None:
-    from .. import tasks
-
+    tasks = tasks_of("registration")
     for pk in promoted:
         transaction.on_commit(lambda pk=pk: tasks.send_promoted.enqueue(pk))
 
@@ -80,11 +80,17 @@ def cancel_registration(
         if notify:
             _after_promotion(promoted)
         if tell_person and current.email:
-            from .. import tasks
-
+            tasks = tasks_of("registration")
             transaction.on_commit(lambda: tasks.send_cancellation.enqueue(current.pk))
     registration.refresh_from_db()
     return promoted
+
+
+def cancel_own_registration(*, registration: Registration) -> list[int]:
+    """The person cancels through their personal link: like `cancel_registration` with an
+    email to them, refused with MeetingOver once the meeting has ended (nothing changes)."""
+    common.refuse_after_meeting(registration)
+    return cancel_registration(registration=registration, tell_person=True)
 
 
 def promote_waiting(*, event: Event) -> list[int]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 
+from vernetzt.core.background import tasks_of
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
@@ -32,8 +33,7 @@ class RequestOutcome:
 
 
 def _send_link(registration: Registration, reason: str) -> bool:
-    from .. import tasks
-
+    tasks = tasks_of("registration")
     if not registration.email or not cache.add(
         f"registration:link-email:{registration.pk}", 1, LINK_EMAIL_EVERY
     ):

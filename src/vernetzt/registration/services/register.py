@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vernetzt.core.background import tasks_of
 from vernetzt.directory.models import Organisation
 from vernetzt.events.models import Event
 
@@ -17,7 +18,7 @@ from ..consents import record_consents
 from ..models import Registration
 from . import common
 from .answers import _check_names, _denormalise, clean_answers
-from .common import AlreadyRegistered, RegistrationError, normalise_email
+from .common import AlreadyRegistered, RegistrationError, normalise_email, refuse_after_meeting
 
 
 def create_pending_organisation(*, name: str) -> Organisation:
@@ -86,8 +87,7 @@ def register_participant(
     registered; nothing is saved then. Public callers use `request_registration`, which
     answers an already registered email like a new registration.
     """
-    from .. import tasks
-
+    tasks = tasks_of("registration")
     email_norm = normalise_email(email)
     errors = _check_names(first_name, last_name, email, email_required=not by_staff)
     valid_languages = {code for code, _name in settings.LANGUAGES}
@@ -223,8 +223,11 @@ def update_registration(
     """Change names, pronouns, language and answers (staff also email and association);
     records the `consents` given with new sensitive answers.
 
-    Raises RegistrationError for invalid input; nothing is saved then.
+    Raises RegistrationError for invalid input, MeetingOver when the person (not staff)
+    changes it after the meeting; nothing is saved then.
     """
+    if not by_staff:
+        refuse_after_meeting(registration)
     first_name = data.get("first_name", registration.first_name)
     last_name = data.get("last_name", registration.last_name)
     email = data.get("email", registration.email) if by_staff else registration.email

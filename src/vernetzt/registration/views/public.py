@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vernetzt.core import ratelimits
+from vernetzt.core.hooks import ask_apps
 from vernetzt.directory.models import Organisation
 
 from .. import exports, queries, services, tickets
@@ -141,10 +142,16 @@ def organisation_search(request, slug):
 
 
 def manage(request, slug, token):
-    """The personal page: see, change or cancel (the token is the key)."""
+    """The personal page: see, change or cancel (the token is the key). After the meeting
+    it shows what is useful then: certificate, results, survey, documentation, your data."""
     registration = _registration_or_404(slug, token)
+    event = registration.event
     form = None
-    if registration.is_active:
+    if event.is_over:
+        if request.method == "POST":
+            messages.error(request, str(services.MeetingOver()))
+            return redirect(registration.get_absolute_url())
+    elif registration.is_active:
         if request.method == "POST":
             form = ManageRegistrationForm(request.POST, instance=registration)
             if form.is_valid():
@@ -162,26 +169,31 @@ def manage(request, slug, token):
             registration.refresh_from_db()
         else:
             form = ManageRegistrationForm(instance=registration)
-    sections = []
-    from django.apps import apps
-
-    for app_config in apps.get_app_configs():
-        contribute = getattr(app_config, "registration_sections", None)
-        if contribute:
-            sections.extend(contribute(request, registration) or [])
+    sections = [
+        section
+        for answer in ask_apps("registration_sections", request, registration)
+        for section in answer or []
+    ]
+    after_links = (
+        [link for answer in ask_apps("after_meeting_links", registration) for link in answer or []]
+        if event.is_over
+        else []
+    )
     return render(
         request,
         "registration/manage.html",
         {
             "registration": registration,
-            "event": registration.event,
+            "event": event,
             "form": form,
+            "after_meeting": event.is_over,
+            "after_links": after_links,
             "qr": tickets.qr_data_uri(registration.ticket_code)
-            if registration.status == Registration.Status.CONFIRMED
+            if registration.status == Registration.Status.CONFIRMED and not event.is_over
             else None,
             "sections": sections,
             "certificate_available": bool(
-                registration.checked_in_at and registration.event.starts_at <= timezone.now()
+                registration.checked_in_at and event.starts_at <= timezone.now()
             ),
         },
     )
@@ -189,8 +201,12 @@ def manage(request, slug, token):
 
 @require_http_methods(["GET", "POST"])
 def cancel(request, slug, token):
-    """GET asks first (what happens, with the waiting list); POST cancels and sends an email."""
+    """GET asks first (what happens, with the waiting list); POST cancels and sends an email.
+    After the meeting both refuse with a message on the personal page."""
     registration = _registration_or_404(slug, token)
+    if request.method == "GET" and registration.event.is_over:
+        messages.error(request, str(services.MeetingOver()))
+        return redirect(registration.get_absolute_url())
     if request.method == "GET":
         return render(
             request,
@@ -203,10 +219,14 @@ def cancel(request, slug, token):
                 "back_url": registration.get_absolute_url(),
             },
         )
-    services.cancel_registration(registration=registration, tell_person=True)
-    messages.success(
-        request, _("Your registration is cancelled. Your place goes to the next person.")
-    )
+    try:
+        services.cancel_own_registration(registration=registration)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Your registration is cancelled. Your place goes to the next person.")
+        )
     return redirect(registration.get_absolute_url())
 
 
