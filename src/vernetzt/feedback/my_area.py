@@ -6,7 +6,11 @@ where its link is, but not show the link itself.
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from vernetzt.core.translations import translated
 
 from .models import Invitation, Survey
 
@@ -24,6 +28,14 @@ def sections(request) -> list[dict]:
     return [{"template": "feedback/_my_area.html", "order": 15, "invitations": invitations}]
 
 
+def _survey_label(survey) -> str:
+    """ "Survey: <title>" with the title in the reader's language, else German marked lang=de."""
+    title = translated(survey, "title")
+    attributes = ' lang="de" dir="ltr"' if title.is_fallback else ""
+    marked = format_html("<bdi{}>{}</bdi>", mark_safe(attributes), title.text)  # noqa: S308 - constant
+    return mark_safe(conditional_escape(_("Survey: %(title)s")) % {"title": marked})  # noqa: S308 - escaped
+
+
 def after_meeting_links(registration) -> list[dict]:
     """After the meeting, the personal page offers the open surveys this person was invited
     to and has not answered: a button makes a fresh personal link (only hashes are kept)."""
@@ -32,7 +44,7 @@ def after_meeting_links(registration) -> list[dict]:
     ).select_related("survey__event")
     return [
         {
-            "label": _("Survey: %(title)s") % {"title": invitation.survey.title},
+            "label": _survey_label(invitation.survey),
             "post_url": reverse(
                 "feedback:from_personal_page",
                 kwargs={
