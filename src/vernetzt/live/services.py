@@ -142,10 +142,11 @@ def vote_question(
                 deleted, _details = QuestionVote.objects.filter(
                     question=question, device_id=device_id
                 ).delete()
-                if deleted:
+                if deleted and question.votes_count > 0:
                     LiveQuestion.objects.filter(pk=question.pk, votes_count__gt=0).update(
                         votes_count=F("votes_count") - 1
                     )
+                    question.votes_count -= 1  # exact: the row is locked
             else:
                 if question.device_id == device_id:
                     raise Refused(_("You cannot support your own question."))
@@ -153,13 +154,12 @@ def vote_question(
                     raise LiveQuestion.DoesNotExist
                 QuestionVote.objects.create(question=question, device_id=device_id)
                 LiveQuestion.objects.filter(pk=question.pk).update(votes_count=F("votes_count") + 1)
+                question.votes_count += 1  # exact: the row is locked
     except LiveQuestion.DoesNotExist as error:
         raise Refused(_("This question cannot be supported.")) from error
     except IntegrityError as error:
         raise Refused(_("You have already supported this question.")) from error
-    changed(room.pk)
-    question.refresh_from_db()
-    return question
+    return question  # the room's version moved on with the vote's signal (state.py)
 
 
 @transaction.atomic

@@ -289,7 +289,9 @@
       .then(function (response) { return response.json(); })
       .then(function (answer) {
         if (answer.own) applyOwn(region, answer.own);
-        if (answer.ok) schedule(region, 0);  // the shared part with the person's change
+        // A new question: fetch the list at once (it is in the shared part); a vote shows in
+        // the own parts now and in the counts with the next update.
+        if (answer.ok && form.hasAttribute("data-live-submit")) schedule(region, 0);
         showMessage(answer.message, !answer.ok);
         if (answer.ok && form.hasAttribute("data-live-submit")) form.reset();
         var again = itemId ? document.getElementById(itemId) : null;
