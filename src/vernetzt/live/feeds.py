@@ -40,7 +40,8 @@ PK_SENTINEL = "987654321"
 LABEL_SENTINEL = "@@label@@"
 PLACEHOLDER = re.compile(r"<!--live:(me|poll|vote:(\d+))-->")
 ROOM_ID_TIMEOUT = 60
-ROOM_ID_MEMORY = 10  # seconds a process remembers a code without asking the cache
+ROOM_ID_MEMORY = 10
+OWN_ANSWER_INTERVAL = 5  # seconds a snapshot may be old for the answer to a write  # seconds a process remembers a code without asking the cache
 
 
 @dataclass
@@ -175,13 +176,13 @@ def _place(data: dict, device_id: str | None) -> int | None:
     return None
 
 
-def _phone_snapshot(room_pk, sort, *, fresh=False, current=None):
+def _phone_snapshot(room_pk, sort, *, fresh=False, current=None, min_interval=None):
     sort = sort if sort in queries.SORTS else "popular"
     return snapshot(
         room_pk,
         f"phone:{get_language()}:{sort}",
         lambda: _build_phone(room_pk, sort),
-        min_interval=0 if fresh else None,
+        min_interval=0 if fresh else min_interval,
         current=current,
     )
 
@@ -225,8 +226,10 @@ def phone_part(
 
 
 def own_answer(room_pk: int, device_id: str | None, *, sort: str = "popular") -> dict:
-    """The device's own parts after one of its actions (the answer to live.js)."""
-    snap = _phone_snapshot(room_pk, sort)
+    """The device's own parts after one of its actions (the answer to live.js): its votes and
+    ballots as they are now; its questions and place from a snapshot of the last few seconds
+    (the next update brings the rest), so that a write never waits for a render."""
+    snap = _phone_snapshot(room_pk, sort, min_interval=OWN_ANSWER_INTERVAL)
     return own_parts(snap.data, device_id, own.get(room_pk, device_id))
 
 

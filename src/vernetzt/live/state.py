@@ -26,6 +26,7 @@ from . import models, own
 # Seconds a snapshot is reused while writes go on: bounds renders per room and kind.
 MIN_RENDER_INTERVAL = getattr(settings, "LIVE_MIN_RENDER_INTERVAL", 0.3)
 SNAPSHOT_TIMEOUT = 3600
+BUILD_LOCK_TIMEOUT = 2  # seconds; a worker that died while rendering blocks no one longer
 
 
 def _version_key(room_id: int) -> str:
@@ -110,10 +111,22 @@ def snapshot(
     found = _usable(_local.get(key), current, now, min_interval)
     if found is not None:
         return found
-    found = _usable(cache.get(key), current, now, min_interval)
+    cached = cache.get(key)
+    found = _usable(cached, current, now, min_interval)
     if found is None:
-        found = Snapshot(version=current, built_at=now, data=build())
+        older = cached or _local.get(key)
+        lock = f"live:building:{room_id}:{kind}"
+        waits = bool(min_interval) and older is not None and older.version <= current
+        if waits and not cache.add(lock, 1, BUILD_LOCK_TIMEOUT):
+            # Another worker is rendering this snapshot right now: the older one meanwhile
+            # (no stampede of renders across workers and servers under a stream of writes).
+            return replace(older, reused=True)
+        data = build()
+        # Reused from when it is ready (a slow render must not shorten its reuse).
+        found = Snapshot(version=current, built_at=time.time(), data=data)
         cache.set(key, found, SNAPSHOT_TIMEOUT)
+        if waits:
+            cache.delete(lock)
         kinds_key = f"live:kinds:{room_id}"
         kinds = cache.get(kinds_key) or set()
         if kind not in kinds:  # remembered so that `forget` can remove every copy
