@@ -93,7 +93,13 @@ def run_in_shell(environment: dict, code: str) -> str:
 
 
 def start_gunicorn(
-    port: int, environment: dict, *, workers: int | None = None, nice: int = 0, wait=True
+    port: int,
+    environment: dict,
+    *,
+    workers: int | None = None,
+    nice: int = 0,
+    backlog: int = 4096,
+    wait=True,
 ) -> subprocess.Popen:
     """gunicorn with sync workers (default 2 x cores + 1) on 127.0.0.1:`port`; `nice`: its
     priority (negative needs root); waits until /healthz answers unless `wait=False`."""
@@ -105,7 +111,7 @@ def start_gunicorn(
             *(["nice", "-n", str(nice)] if nice else []),
             str(Path(PY).parent / "gunicorn"), "vernetzt.wsgi:application",
             "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-            "--backlog", "4096", "--log-level", "warning",
+            "--backlog", str(backlog), "--log-level", "warning",
         ],
         env=environment, cwd=ROOT,
     )  # fmt: skip

@@ -50,6 +50,7 @@ BASE = os.environ.get("BENCH_BASE_URL", f"http://127.0.0.1:{PORT}")
 RAMP = float(os.environ.get("BENCH_RAMP", "20"))
 WRITES = float(os.environ.get("BENCH_WRITES", "50"))
 NO_ETAG = os.environ.get("BENCH_NO_ETAG") == "1"
+DB_NAME = DB_URL.rsplit("/", 1)[1]
 CODE = "bench"
 TIMEOUT = aiohttp.ClientTimeout(total=10)
 SECONDS = 60.0  # per run; --seconds
@@ -330,10 +331,22 @@ def server_pids(gunicorn_pid):
         if int(entry.name) == gunicorn_pid or ppid == gunicorn_pid:
             groups["gunicorn"].append(int(entry.name))
         elif cmd.startswith("postgres") or "postgres:" in cmd:
-            groups["postgres"].append(int(entry.name))
+            # the server's own processes, and the backends of this database (PostgreSQL is
+            # shared with other work on this machine: other databases' backends do not count)
+            if "(" not in cmd or f" {DB_NAME} " in cmd:
+                groups["postgres"].append(int(entry.name))
         elif "redis-server" in cmd:
             groups["redis"].append(int(entry.name))
     return groups
+
+
+def server_ticks(gunicorn_pid) -> dict[str, dict[int, int]]:
+    """CPU ticks of each server process by group; a process that started in between (a new
+    PostgreSQL backend) counts from zero, one that ended in between is not counted."""
+    return {
+        name: {pid: cpu_ticks([pid]) for pid in pids}
+        for name, pids in server_pids(gunicorn_pid).items()
+    }
 
 
 async def run(phones_count, gunicorn_pid, seconds=None):
@@ -402,22 +415,28 @@ async def run(phones_count, gunicorn_pid, seconds=None):
 
         tasks.append(asyncio.create_task(writer()))
         await asyncio.sleep(5)  # settle: everyone polls, writes flow
-        groups = server_pids(gunicorn_pid)
-        ticks_before = {name: cpu_ticks(pids) for name, pids in groups.items()}
+        ticks_before = server_ticks(gunicorn_pid)
         load_before = os.getloadavg()[0]
         stats.measuring = True
         started = time.perf_counter()
         await asyncio.sleep(seconds)
         stats.measuring = False
         elapsed = time.perf_counter() - started
-        ticks_after = {name: cpu_ticks(pids) for name, pids in groups.items()}
+        ticks_after = server_ticks(gunicorn_pid)
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
     hz = os.sysconf("SC_CLK_TCK")
     cores = os.cpu_count() or 1
     cpu = {
-        name: round(100 * (ticks_after[name] - ticks_before[name]) / hz / elapsed / cores, 1)
-        for name in groups
+        name: round(
+            100
+            * sum(t - ticks_before[name].get(pid, 0) for pid, t in ticks_after[name].items())
+            / hz
+            / elapsed
+            / cores,
+            1,
+        )
+        for name in ticks_after
     }
     cpu["server_total"] = round(sum(cpu.values()), 1)
     return {

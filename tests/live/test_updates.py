@@ -304,3 +304,22 @@ def test_actions_from_live_js_answer_with_a_message_and_the_own_parts(room):
     asked = client.post(ask, {"ask-text": "Noch eine?"}, headers=headers).json()
     assert asked["ok"] and "on the list" in asked["message"]
     assert len(client.post(vote, headers=headers).content) < 400  # a small answer
+
+
+def test_a_question_keeps_the_language_of_the_phone_and_titles_are_content(room, settings):
+    """Issue 13: a question is shown with the language of the interface it was asked in
+    (and dir="auto"); the projector's title is content (German original marked)."""
+    client = _phone(room)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    ask = reverse("live:ask", kwargs={"code": room.code})
+    assert client.post(ask, {"ask-text": "ما هي الخطوة التالية؟"}).status_code == 302
+    question = LiveQuestion.objects.get(room=room)
+    assert question.language == "ar"
+    for url in ("live:projector_part", "live:phone_part"):
+        html = client.get(reverse(url, kwargs={"code": room.code})).content.decode()
+        assert 'dir="auto" lang="ar">ما هي الخطوة التالية؟</p>' in html
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("live:projector", kwargs={"code": room.code})).content.decode()
+    title = page.split('<h1 class="projector__title">')[1].split("</h1>")[0]
+    assert 'lang="de"' in title and room.programme_item.title in title
+    assert 'id="short-address" dir="ltr"' in page

@@ -5,6 +5,7 @@ too many in a short time, blocked device, voted already); moderator actions rais
 for a state that does not allow them (e.g. no one waiting).
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -92,9 +93,16 @@ def update_room_settings(
 
 @transaction.atomic
 def ask_question(
-    *, room: LiveRoom, device_id: str, text: str, name: str = "", organisation_name: str = ""
+    *,
+    room: LiveRoom,
+    device_id: str,
+    text: str,
+    name: str = "",
+    organisation_name: str = "",
+    language: str = "",
 ) -> LiveQuestion:
     """Store a question: pending if the room is moderated, else approved at once.
+    `language`: of the phone's interface (the question is shown with it as `lang`).
 
     Raises Refused: room closed, device blocked, empty or too long, too many per minute.
     """
@@ -115,6 +123,7 @@ def ask_question(
         text=text,
         name=_clean(name)[:NAME_MAX_LENGTH],
         organisation_name=_clean(organisation_name)[:NAME_MAX_LENGTH],
+        language=language if language in dict(settings.LANGUAGES) else "",
         status=LiveQuestion.Status.PENDING if room.moderation else LiveQuestion.Status.APPROVED,
     )
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -128,7 +129,9 @@ def ask(request, code):
         )
         return remember_device(request, response)
     try:
-        question = services.ask_question(room=room, device_id=device_id, **form.cleaned_data)
+        question = services.ask_question(
+            room=room, device_id=device_id, language=get_language(), **form.cleaned_data
+        )
     except services.Refused as error:
         return _refused(request, room, device_id, error, ask_form=form)
     if question.status == LiveQuestion.Status.PENDING:
