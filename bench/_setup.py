@@ -123,16 +123,29 @@ def start_gunicorn(
 def session_priority(nice: int) -> None:
     """With the kernel's autogroups (one per session, Linux's default), a process's nice only
     counts inside its own session: another session's work gets the same share whatever its
-    nice. So the session of this benchmark (it and the server it starts) gets `nice` too."""
-    group = Path("/proc/self/autogroup")
-    try:
-        _previous_priority.append(int(group.read_text().split()[-1]))
-        group.write_text(str(nice))
-    except (OSError, ValueError, IndexError):  # no autogroups, or not allowed: nice only
-        pass
+    nice. So the session of this benchmark (it and the server it starts) gets `nice`, and so
+    do the sessions of PostgreSQL and Redis (else the server waits for a starved database);
+    `stop` puts them back."""
+    groups = [Path("/proc/self/autogroup")]
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")[0]
+        except OSError:
+            continue
+        if command.endswith((b"bin/postgres", b"redis-server")) or command.startswith(
+            b"redis-server"
+        ):
+            groups.append(entry / "autogroup")
+    for group in groups:
+        try:
+            previous = int(group.read_text().split()[-1])
+            group.write_text(str(nice))
+            _previous_priority.append((group, previous))
+        except (OSError, ValueError, IndexError):  # no autogroups, or not allowed: nice only
+            pass
 
 
-_previous_priority: list[int] = []
+_previous_priority: list[tuple[Path, int]] = []
 
 
 def wait_for(url: str, seconds: float = 120) -> None:
@@ -154,9 +167,10 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
-    if _previous_priority:
+    while _previous_priority:
+        group, previous = _previous_priority.pop()
         with contextlib.suppress(OSError):
-            Path("/proc/self/autogroup").write_text(str(_previous_priority.pop()))
+            group.write_text(str(previous))
 
 
 def cpu_ticks(pids) -> int:

@@ -40,8 +40,8 @@ PK_SENTINEL = "987654321"
 LABEL_SENTINEL = "@@label@@"
 PLACEHOLDER = re.compile(r"<!--live:(me|poll|vote:(\d+))-->")
 ROOM_ID_TIMEOUT = 60
-ROOM_ID_MEMORY = 10
-OWN_ANSWER_INTERVAL = 5  # seconds a snapshot may be old for the answer to a write  # seconds a process remembers a code without asking the cache
+ROOM_ID_MEMORY = 10  # seconds a process remembers a code without asking the cache
+OWN_ANSWER_INTERVAL = 5  # seconds a snapshot may be old for the answer to a write
 
 
 @dataclass

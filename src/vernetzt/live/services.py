@@ -27,6 +27,7 @@ from .models import (
     PollOption,
     QuestionVote,
 )
+from .queries import ordered_queue
 from .state import changed
 
 QUESTIONS_PER_MINUTE = 3
@@ -353,8 +354,6 @@ def call_next_speaker(*, room: LiveRoom, request_id: int | None = None) -> Chair
     Raises Refused when no one is waiting (or the chosen request is not waiting).
     """
     room = LiveRoom.objects.select_for_update().get(pk=room.pk)
-    from .queries import ordered_queue
-
     now = timezone.now()
     if request_id is not None:
         chosen = ChairRequest.objects.filter(

@@ -150,6 +150,7 @@ def forget(room_id: int) -> None:
 
 def connect_signals():
     """Writes that do not go through `services` (admin, other apps' hooks, scripts) bump too."""
+
     def room_of(instance):
         if isinstance(instance, models.LiveRoom):
             return instance.pk
