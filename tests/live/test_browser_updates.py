@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible

@@ -3,11 +3,14 @@ polls it has answered (decision 0174).
 
 A phone's update is the room's shared snapshot plus this small state; reading it is one
 cache read, no query. It is built from the database on first use (two indexed queries) and
-dropped whenever one of the device's votes or ballots is written or deleted (signals in
-`state.connect_signals`: services, admin and scripts alike), at once and again after the
-commit, so that a reader who rebuilt it between the two does not keep the old one; the
-next read rebuilds it. The rest of a phone's own parts (its questions, its place in the
-queue, its questions waiting for approval) come from the shared snapshot.
+kept up to date by the signals of votes and ballots (`state.connect_signals`: services,
+admin and scripts alike): after the commit the vote's question or the ballot's poll is added
+to or removed from the cached copy (a copy rebuilt by a reader before the commit gets the
+change too; no copy, nothing to do). Two writes of one device at the same moment could lose
+one change in the copy: the refusal that follows ("already supported", a withdrawal of
+nothing) drops the copy, and it expires after 10 minutes. The rest of a phone's own parts
+(its questions, its place in the queue, its questions waiting for approval) come from the
+shared snapshot.
 """
 
 from django.core.cache import cache
@@ -55,9 +58,25 @@ def refresh(room_id: int, device_id: str | None) -> dict:
 
 
 def forget(room_id: int | None, device_id: str | None) -> None:
-    """The device's vote or ballot changed: drop the copy now and after the commit."""
+    """Drop the device's copy (now and after the commit): it is rebuilt on the next read."""
     if not room_id or not device_id:
         return
     key = _key(room_id, device_id)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
+
+
+def changed(room_id: int | None, device_id: str | None, what: str, pk, *, added: bool) -> None:
+    """After the commit: `pk` joins or leaves the device's `what` ("votes", "ballots")."""
+    if not room_id or not device_id:
+        return
+    key = _key(room_id, device_id)
+
+    def apply():
+        value = cache.get(key)
+        if value is None:
+            return
+        items = value[what] | {pk} if added else value[what] - {pk}
+        cache.set(key, {**value, what: items}, TIMEOUT)
+
+    transaction.on_commit(apply)

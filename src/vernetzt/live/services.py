@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import own
 from .device import rate_limited
 from .models import (
     ANSWER_MAX_LENGTH,
@@ -152,6 +153,8 @@ def vote_question(
                 deleted, _details = QuestionVote.objects.filter(
                     question=question, device_id=device_id
                 ).delete()
+                if not deleted:  # the page showed a support that is not there: resync
+                    own.forget(room.pk, device_id)
                 if deleted and question.votes_count > 0:
                     LiveQuestion.objects.filter(pk=question.pk, votes_count__gt=0).update(
                         votes_count=F("votes_count") - 1
@@ -168,6 +171,7 @@ def vote_question(
     except LiveQuestion.DoesNotExist as error:
         raise Refused(_("This question cannot be supported.")) from error
     except IntegrityError as error:
+        own.forget(room.pk, device_id)  # the page did not know: its state is rebuilt
         raise Refused(_("You have already supported this question.")) from error
     return question  # the room's version moved on with the vote's signal (state.py)
 
@@ -269,6 +273,7 @@ def vote_poll(
     except Poll.DoesNotExist as error:
         raise Refused(_("This poll is not open.")) from error
     except IntegrityError as error:
+        own.forget(room.pk, device_id)  # the page did not know: its state is rebuilt
         raise Refused(_("You have already answered this poll.")) from error
     return poll
 

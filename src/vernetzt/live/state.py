@@ -148,6 +148,21 @@ def forget(room_id: int) -> None:
     bump(room_id)
 
 
+def own_state_changed(room_id, instance, kwargs) -> None:
+    """A vote or ballot was saved or deleted: the device's cached own state follows."""
+    if "action" in kwargs:  # the ballot's options: the ballot itself counted already
+        return
+    if kwargs.get("created") is False:  # changed in place (admin): rebuilt on the next read
+        own.forget(room_id, instance.device_id)
+        return
+    what, pk = (
+        ("votes", instance.question_id)
+        if isinstance(instance, models.QuestionVote)
+        else ("ballots", instance.poll_id)
+    )
+    own.changed(room_id, instance.device_id, what, pk, added=bool(kwargs.get("created")))
+
+
 def connect_signals():
     """Writes that do not go through `services` (admin, other apps' hooks, scripts) bump too."""
 
@@ -177,7 +192,7 @@ def connect_signals():
             room_id = room_of(instance)
             changed(room_id)
             if isinstance(instance, models.QuestionVote | models.PollBallot):
-                own.forget(room_id, instance.device_id)  # the device's cached state
+                own_state_changed(room_id, instance, kwargs)
 
     for model in (
         models.LiveRoom,
