@@ -12,7 +12,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -33,19 +32,7 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 
 
 def env():
-    data_dir = tempfile.mkdtemp(prefix="bench-network-rush-")
-    Path(data_dir, "static").mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-" + os.urandom(16).hex(),  # production refuses none
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "CONN_MAX_AGE": "60",
-    }
+    return _setup.server_env(DB_URL, "bench-network-rush-")
 
 
 def recreate_database():

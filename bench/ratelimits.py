@@ -18,7 +18,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
@@ -42,22 +41,14 @@ REGISTRATION_LIMIT = "30/m,300/h"
 
 
 def env():
-    data_dir = tempfile.mkdtemp(prefix="bench-limits-")
-    Path(data_dir, "static").mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "REDIS_URL": REDIS_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "ERROR",
-        "CONN_MAX_AGE": "60",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        "RATE_LIMIT_REGISTRATION": REGISTRATION_LIMIT,
-        "AXES_FAILURE_LIMIT": "1000",  # measure allauth's per-address limit, not the lockout
-    }
+    return _setup.server_env(
+        DB_URL,
+        "bench-limits-",
+        REDIS_URL=REDIS_URL,
+        LOG_LEVEL="ERROR",
+        RATE_LIMIT_REGISTRATION=REGISTRATION_LIMIT,
+        AXES_FAILURE_LIMIT="1000",  # measure allauth's per-address limit, not the lockout
+    )
 
 
 def recreate_database():

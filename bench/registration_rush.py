@@ -12,7 +12,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -35,21 +34,8 @@ CAPACITY = 600
 
 
 def env():
-    data_dir = tempfile.mkdtemp(prefix="bench-rush-")
-    Path(data_dir, "static").mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "CONN_MAX_AGE": "60",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        # All clients share one address here; the per-address limit is bench/ratelimits.py's.
-        "RATE_LIMIT_REGISTRATION": "1000000/m",
-    }
+    # All clients share one address here; the per-address limit is bench/ratelimits.py's.
+    return _setup.server_env(DB_URL, "bench-rush-", RATE_LIMIT_REGISTRATION="1000000/m")
 
 
 def recreate_database():
