@@ -136,6 +136,8 @@
         beforeAttributeUpdated: function (attr, el) {
           if (isUserValue(attr, el)) return false;
           if (attr === "open" && el.tagName === "DETAILS") return false;
+          // A timer's last announced state stays when its end time changes (timer.js).
+          if (attr === "data-timer-said") return false;
           return true;
         },
       },
