@@ -49,7 +49,6 @@ class Update:
     etag: str
     html: str
     in_queue: bool = False  # the device waits for the free chair or is speaking
-    busy: bool = False  # the room changed again since this snapshot (a stream of writes)
     body: bytes = b""  # what is sent to live.js, when it differs from `html`
 
 
@@ -221,7 +220,6 @@ def phone_part(
         html="",
         body=snap.data["body"] + _own_block(parts).encode(),
         in_queue=_place(snap.data, device_id) is not None,
-        busy=snap.reused,
     )
 
 
@@ -269,7 +267,6 @@ def phone_update(
         etag=snap.etag,
         html=PLACEHOLDER.sub(fill, data["html"]) + data["variants"] + _own_block(parts),
         in_queue=_place(data, device_id) is not None,
-        busy=snap.reused,
     )
 
 
