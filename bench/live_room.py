@@ -1,85 +1,69 @@
 """A live room under load: simulated phones updating the way the real page does, plus writes.
 
+    .venv/bin/python bench/live_room.py --phones 100,300,1000 --seconds 60
+
 gunicorn (2 x cores + 1 sync workers) + PostgreSQL + Redis on this machine, its own database
 (BENCH_DATABASE_URL, default .../vernetzt_bench_live) and Redis db (BENCH_REDIS_URL, default
-redis://127.0.0.1:6379/5). For each number of phones (BENCH_PHONES, default 100,300,1000):
+redis://127.0.0.1:6379/5). For each number of phones:
 
 - every phone loads the page once (spread over BENCH_RAMP seconds), then asks for its update
   every 3 s with the ETag it has (If-None-Match), as live.js does; a projector every 1 s and
   a moderator page every 2 s the same way;
 - BENCH_WRITES per second (default 50) from the phones: 4 of 5 support a question, 1 of 5
   asks one (the room shows questions without moderation, so every write changes what phones
-  see); sent as live.js sends them (the answer is the phone's new region, no page reload);
+  see); sent as live.js sends them (the answer is the phone's own parts; after a question
+  live.js asks for the update at once, and so does this);
 - every 3 s a probe asks a question and the moderator pins it; the time from the pin's answer
   to the projector showing it is "write -> projector".
 
-Reports p50/p95/p99 of updates and writes, errors, write -> projector delay, and the CPU of
-the server's processes (gunicorn, PostgreSQL, Redis) as a share of all cores. The load
+Reports p50/p95/p99 of updates and writes, errors, write -> projector delay, the CPU of the
+server's processes (gunicorn, PostgreSQL, Redis) as a share of all cores and the load
+average (other work on the machine), prints a summary table and writes
+bench/results/live_room.json (or BENCH_RESULT). The server runs at a higher priority (nice
+-10, the load generator -5) when this runs as root (`--nice 0` to switch it off). The load
 generator is one asyncio process (aiohttp). BENCH_NO_ETAG=1 measures the alternative of a
 full answer on every update; LIVE_MIN_RENDER_INTERVAL=0 the one without shared snapshots.
-Writes bench/results/live_room.json (or BENCH_RESULT).
 """
 
+import argparse
 import asyncio
 import json
 import os
 import random
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import aiohttp
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _setup  # noqa: E402
+
+ROOT = _setup.ROOT
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/vernetzt_bench_live"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
 PORT = int(os.environ.get("BENCH_PORT", "18117"))
 BASE = os.environ.get("BENCH_BASE_URL", f"http://127.0.0.1:{PORT}")
-PHONES = [int(n) for n in os.environ.get("BENCH_PHONES", "100,300,1000").split(",")]
-SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 RAMP = float(os.environ.get("BENCH_RAMP", "20"))
 WRITES = float(os.environ.get("BENCH_WRITES", "50"))
 NO_ETAG = os.environ.get("BENCH_NO_ETAG") == "1"
-# On a machine shared with other work, BENCH_NICE=-10 gives the server (and, at half of it,
-# this load generator) priority, to approach a machine of its own. Needs root; 0 = as is.
-NICE = int(os.environ.get("BENCH_NICE", "0"))
+DB_NAME = DB_URL.rsplit("/", 1)[1]
 CODE = "bench"
 TIMEOUT = aiohttp.ClientTimeout(total=10)
+SECONDS = 60.0  # per run; --seconds
 
 
 def env(data_dir=None):
-    data_dir = data_dir or tempfile.mkdtemp(prefix="bench-live-")
-    Path(data_dir, "static").mkdir(exist_ok=True)
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "REDIS_URL": REDIS_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-" + os.urandom(16).hex(),  # production refuses none
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "CONN_MAX_AGE": "60",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    }
+    return _setup.server_env(
+        DB_URL, "bench-live-", REDIS_URL=REDIS_URL, ALLOWED_HOSTS="127.0.0.1,localhost"
+    )
 
 
 def recreate_database():
-    import psycopg
-    import redis
-
-    base, name = DB_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    _setup.recreate_database(DB_URL, REDIS_URL)
 
 
 SETUP = f"""
@@ -192,44 +176,45 @@ async def load_page(session, phone, stats):
         return []
 
 
+async def update_once(session, phone, stats, path):
+    """One update as live.js asks for it; returns when the phone should ask again."""
+    started = time.perf_counter()
+    headers = phone.headers(**({} if NO_ETAG or not phone.etag else {"If-None-Match": phone.etag}))
+    try:
+        async with session.get(f"{BASE}{path}", headers=headers, timeout=TIMEOUT) as response:
+            body = await response.read()
+            elapsed = time.perf_counter() - started
+            stats.status("update", response.status)
+            if response.status in (200, 304):
+                if stats.measuring:
+                    stats.updates.append(elapsed)
+                if response.status == 200:
+                    phone.etag = response.headers.get("ETag", "")
+                    if phone.on_body:
+                        phone.on_body(body.decode())
+            else:
+                stats.error(f"update {response.status}")
+    except (TimeoutError, aiohttp.ClientError) as error:
+        stats.error(f"update {type(error).__name__}")
+    return started
+
+
 async def update_loop(session, phone, stats, stop, every=3.0, path=None):
     path = path or f"/live/{CODE}/neu/"
     await asyncio.sleep(random.uniform(0, every))
     while not stop.is_set():
-        started = time.perf_counter()
-        wait = every
-        headers = phone.headers(
-            **({} if NO_ETAG or not phone.etag else {"If-None-Match": phone.etag})
-        )
-        try:
-            async with session.get(f"{BASE}{path}", headers=headers, timeout=TIMEOUT) as response:
-                body = await response.read()
-                elapsed = time.perf_counter() - started
-                stats.status("update", response.status)
-                if response.status in (200, 304):
-                    if stats.measuring:
-                        stats.updates.append(elapsed)
-                    # as live.js: a busy room asks phones to come back later
-                    asked = int(response.headers.get("X-Live-Every", "0") or 0) / 1000
-                    wait = max(every, asked)
-                    if response.status == 200:
-                        phone.etag = response.headers.get("ETag", "")
-                        if phone.on_body:
-                            phone.on_body(body.decode())
-                else:
-                    stats.error(f"update {response.status}")
-        except (TimeoutError, aiohttp.ClientError) as error:
-            stats.error(f"update {type(error).__name__}")
-        await asyncio.sleep(max(0.05, wait - (time.perf_counter() - started)))
+        started = await update_once(session, phone, stats, path)
+        await asyncio.sleep(max(0.05, every - (time.perf_counter() - started)))
 
 
 async def write(session, phone, stats, questions):
-    """A vote (4 of 5) or a question (1 of 5), following the redirect like the browser."""
+    """A vote (4 of 5) or a question (1 of 5), as live.js sends them."""
     headers = phone.headers(
         **{"X-CSRFToken": phone.csrf, "Referer": f"{BASE}/live/{CODE}/", "X-Requested-With": "live"}
     )
     candidates = [pk for pk in questions if pk not in phone.voted]
-    if candidates and random.random() < 0.8:
+    asking = not candidates or random.random() >= 0.8
+    if not asking:
         pk = random.choice(candidates[:40])
         phone.voted.add(pk)
         url, data = f"{BASE}/live/{CODE}/frage/{pk}/unterstuetzen/", {}
@@ -247,6 +232,8 @@ async def write(session, phone, stats, questions):
                 stats.writes.append(elapsed)
             elif response.status not in (200, 400):
                 stats.error(f"write {response.status}")
+            if asking and response.status == 200:  # live.js asks for the new list at once
+                await update_once(session, phone, stats, f"/live/{CODE}/neu/")
     except (TimeoutError, aiohttp.ClientError) as error:
         stats.error(f"write {type(error).__name__}")
 
@@ -327,15 +314,7 @@ async def warm_up():
             await asyncio.gather(*(get(paths[i % 3]) for i in range(60)))
 
 
-def cpu_ticks(pids):
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
+cpu_ticks = _setup.cpu_ticks
 
 
 def server_pids(gunicorn_pid):
@@ -352,13 +331,26 @@ def server_pids(gunicorn_pid):
         if int(entry.name) == gunicorn_pid or ppid == gunicorn_pid:
             groups["gunicorn"].append(int(entry.name))
         elif cmd.startswith("postgres") or "postgres:" in cmd:
-            groups["postgres"].append(int(entry.name))
+            # the server's own processes, and the backends of this database (PostgreSQL is
+            # shared with other work on this machine: other databases' backends do not count)
+            if "(" not in cmd or f" {DB_NAME} " in cmd:
+                groups["postgres"].append(int(entry.name))
         elif "redis-server" in cmd:
             groups["redis"].append(int(entry.name))
     return groups
 
 
-async def run(phones_count, gunicorn_pid):
+def server_ticks(gunicorn_pid) -> dict[str, dict[int, int]]:
+    """CPU ticks of each server process by group; a process that started in between (a new
+    PostgreSQL backend) counts from zero, one that ended in between is not counted."""
+    return {
+        name: {pid: cpu_ticks([pid]) for pid in pids}
+        for name, pids in server_pids(gunicorn_pid).items()
+    }
+
+
+async def run(phones_count, gunicorn_pid, seconds=None):
+    seconds = seconds or SECONDS
     stats = Stats()
     stop = asyncio.Event()
     connector = aiohttp.TCPConnector(limit=0, force_close=True)
@@ -423,22 +415,28 @@ async def run(phones_count, gunicorn_pid):
 
         tasks.append(asyncio.create_task(writer()))
         await asyncio.sleep(5)  # settle: everyone polls, writes flow
-        groups = server_pids(gunicorn_pid)
-        ticks_before = {name: cpu_ticks(pids) for name, pids in groups.items()}
+        ticks_before = server_ticks(gunicorn_pid)
         load_before = os.getloadavg()[0]
         stats.measuring = True
         started = time.perf_counter()
-        await asyncio.sleep(SECONDS)
+        await asyncio.sleep(seconds)
         stats.measuring = False
         elapsed = time.perf_counter() - started
-        ticks_after = {name: cpu_ticks(pids) for name, pids in groups.items()}
+        ticks_after = server_ticks(gunicorn_pid)
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
     hz = os.sysconf("SC_CLK_TCK")
     cores = os.cpu_count() or 1
     cpu = {
-        name: round(100 * (ticks_after[name] - ticks_before[name]) / hz / elapsed / cores, 1)
-        for name in groups
+        name: round(
+            100
+            * sum(t - ticks_before[name].get(pid, 0) for pid, t in ticks_after[name].items())
+            / hz
+            / elapsed
+            / cores,
+            1,
+        )
+        for name in ticks_after
     }
     cpu["server_total"] = round(sum(cpu.values()), 1)
     return {
@@ -465,80 +463,78 @@ async def run(phones_count, gunicorn_pid):
     }
 
 
+def table(runs) -> str:
+    """The summary: one line per number of phones."""
+    head = (
+        "phones | updates/s | update p50 / p95 / p99 ms | write p50 / p95 ms | errors | "
+        "write->projector p95 / max ms | server CPU % of all cores (gunicorn+pg+redis) | load"
+    )
+    lines = [head, "|".join("---" for _ in head.split("|"))]
+    for r in runs:
+        u, w, d, c = (
+            r["updates"],
+            r["writes"],
+            r["write_to_projector"],
+            r["server_cpu_percent_of_all_cores"],
+        )
+        lines.append(
+            f"{r['phones']} | {u.get('per_second')} | {u.get('p50_ms')} / {u.get('p95_ms')} / "
+            f"{u.get('p99_ms')} | {w.get('p50_ms')} / {w.get('p95_ms')} | {r['errors']} | "
+            f"{d.get('p95_ms')} / {d.get('max_ms')} | {c['server_total']} "
+            f"({c['gunicorn']}+{c['postgres']}+{c['redis']}) | "
+            f"{r['load_average_before']}-{r['load_average_after']}"
+        )
+    return "\n".join(lines)
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--phones", default=os.environ.get("BENCH_PHONES", "100,300,1000"))
+    parser.add_argument(
+        "--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", "60"))
+    )
+    root = os.geteuid() == 0
+    parser.add_argument(
+        "--nice", type=int, default=int(os.environ.get("BENCH_NICE", -10 if root else 0))
+    )
+    options = parser.parse_args()
+    phones = [int(n) for n in options.phones.split(",")]
     environment = env()
     recreate_database()
-    manage = [PY, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v", "0"], env=environment, check=True, cwd=ROOT)
-    out = subprocess.run(
-        [*manage, "shell", "-c", SETUP],
-        env=environment,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = _setup.migrate_and_run(environment, SETUP)
     os.environ["BENCH_SESSION"] = out.split("SESSION=")[1].split()[0]
     workers = int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1))
-    if NICE:
-        os.nice(NICE // 2)
-    gunicorn = subprocess.Popen(
-        [
-            *(["nice", "-n", str(NICE)] if NICE else []),
-            str(Path(PY).parent / "gunicorn"),
-            "vernetzt.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--backlog",
-            "4096",
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-        cwd=ROOT,
-    )
+    if options.nice:
+        os.nice(options.nice // 2)  # the load generator: a higher priority than other work too
+    gunicorn = _setup.start_gunicorn(PORT, environment, workers=workers, nice=options.nice)
     results = []
     try:
-        import urllib.request
-
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{BASE}/healthz", timeout=2)  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
         asyncio.run(warm_up())
-        for count in PHONES:
-            figures = asyncio.run(run(count, gunicorn.pid))
+        for count in phones:
+            figures = asyncio.run(run(count, gunicorn.pid, options.seconds))
             print(json.dumps(figures, indent=2), flush=True)
             results.append(figures)
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
-    check = subprocess.run(
-        [*manage, "shell", "-c", CHECK],
-        env=environment,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+        _setup.stop(gunicorn)
+    check = _setup.run_in_shell(environment, CHECK)
     payload = {
+        "command": "bench/live_room.py --phones "
+        + options.phones
+        + f" --seconds {options.seconds:g}",
         "gunicorn_workers": workers,
         "cores": os.cpu_count(),
         "writes_per_second_target": WRITES,
         "etag": not NO_ETAG,
-        "nice": NICE,
+        "nice": options.nice,
         "live_min_render_interval": os.environ.get("LIVE_MIN_RENDER_INTERVAL", "0.3"),
         "runs": results,
-        "state_after": json.loads(check.stdout.strip().splitlines()[-1]),
+        "state_after": json.loads(check.strip().splitlines()[-1]),
     }
     name = os.environ.get("BENCH_RESULT", "live_room")
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / f"{name}.json").write_text(json.dumps(payload, indent=2) + "\n")
     print(json.dumps({k: v for k, v in payload.items() if k != "runs"}, indent=2))
+    print(table(results))
 
 
 if __name__ == "__main__":

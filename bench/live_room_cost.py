@@ -1,21 +1,24 @@
 """CPU cost of each kind of live-room request, and what that means for 100, 300, 1,000 phones.
 
+    .venv/bin/python bench/live_room_cost.py
+
 On a machine shared with other work, wall-clock latencies say more about the neighbours than
 about our code; CPU time does not. This runs the real request path in process (Django's
 WSGI handler: every middleware, PostgreSQL, Redis) and measures CPU milliseconds per request
-with `time.process_time()` (this process; PostgreSQL and Redis are measured by their own CPU
-ticks), then adds gunicorn's own per-request cost, measured through a real gunicorn worker.
-From that: the server CPU a room needs with phones updating every 3 s, a projector every 1 s,
-a moderator every 2 s and 50 writes per second, for each design (chosen and alternatives).
+with `time.process_time()` plus this process's PostgreSQL backend (Redis is not counted: a
+few microseconds per command), then adds gunicorn's own per-request cost, measured through a
+real gunicorn worker (its CPU per /healthz minus Django's part of /healthz). From that: the
+server CPU a room needs with phones updating every 3 s, a projector every 1 s, a moderator
+every 2 s and 50 writes per second (4 of 5 votes, 1 of 5 questions, each question followed
+by the asking phone's update), for the chosen design and the alternatives.
 
 Own database and Redis db (BENCH_DATABASE_URL, BENCH_REDIS_URL as in live_room.py).
-Writes bench/results/live_room_cost.json.
+Writes bench/results/live_room_cost.json and prints the tables.
 """
 
 import io
 import json
 import os
-import subprocess
 import sys
 import time
 import urllib.request
@@ -24,10 +27,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import _setup  # noqa: E402
 import live_room  # noqa: E402 - the same database set-up as the load test
 
 N = int(os.environ.get("BENCH_REQUESTS", "300"))
 CORES = os.cpu_count() or 1
+WRITES = 50
+ASKS = WRITES / 5
+
+# The design before decision 0174 (0170: the device's parts composed on the server for each
+# phone, one or two queries per update; a write answered with the phone's whole region),
+# measured with this script's predecessor at commit d96818d on this machine (load average
+# 1.8): Django + its PostgreSQL backend, ms per request.
+BEFORE_0174 = {
+    "commit": "d96818d",
+    "load_average": 1.76,
+    "update_full_from_snapshot": 2.584 + 0.333,
+    "write_vote": 8.803 + 2.1,
+}
 
 
 def backend_ticks():
@@ -35,73 +52,51 @@ def backend_ticks():
     from django.db import connection
 
     connection.ensure_connection()
-    return live_room.cpu_ticks([connection.connection.info.backend_pid])
+    return _setup.cpu_ticks([connection.connection.info.backend_pid])
 
 
-def measure(label, call, n=N):
-    """Django's CPU (this process) and its PostgreSQL backend's, per call. Redis is shared
-    with other work on this machine and not counted (a few microseconds per command)."""
+def measure(label, call, n=N, before=None):
+    """Django's CPU (this process) and its PostgreSQL backend's, per call."""
     hz = os.sysconf("SC_CLK_TCK")
+    (before or call)(0)
     call(0)
-    before = backend_ticks()
+    ticks = backend_ticks()
     cpu = time.process_time()
     for i in range(n):
+        if before:
+            before(i)
         call(i)
     own = (time.process_time() - cpu) / n * 1000
-    postgres = (backend_ticks() - before) / hz / n * 1000
+    postgres = (backend_ticks() - ticks) / hz / n * 1000
     figures = {"django_ms": round(own, 3), "postgres_ms": round(postgres, 3)}
-    print(label, figures, flush=True)
+    print(f"{label:<66} {own:7.2f} + {postgres:5.2f} ms", flush=True)
     return figures
 
 
-def gunicorn_overhead(environment):
-    """CPU of a gunicorn sync worker per request of /healthz, minus Django's own part."""
+def gunicorn_worker_ms(environment):
+    """CPU of one gunicorn sync worker per request of /healthz (HTTP parsing, the WSGI
+    plumbing, Django's part of /healthz)."""
     port = live_room.PORT + 1
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "vernetzt.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-        cwd=ROOT,
-    )
+    process = _setup.start_gunicorn(port, environment, workers=1)
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.3)
         worker = [p for p in live_room.server_pids(process.pid)["gunicorn"] if p != process.pid]
+        url = f"http://127.0.0.1:{port}/healthz"
+        for _ in range(20):
+            urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - loopback
         hz = os.sysconf("SC_CLK_TCK")
-        before = live_room.cpu_ticks(worker)
-        for _ in range(N):
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10).read()  # noqa: S310
-        return (live_room.cpu_ticks(worker) - before) / hz / N * 1000
+        before = _setup.cpu_ticks(worker)
+        for _ in range(N * 2):
+            urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - loopback
+        return (_setup.cpu_ticks(worker) - before) / hz / (N * 2) * 1000
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        _setup.stop(process)
 
 
 def main():
     environment = live_room.env()
     live_room.recreate_database()
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v", "0"], env=environment, check=True, cwd=ROOT)
-    subprocess.run(
-        [*manage, "shell", "-c", live_room.SETUP],
-        env=environment,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    served = gunicorn_overhead(environment)
+    _setup.migrate_and_run(environment, live_room.SETUP)
+    worker_healthz = gunicorn_worker_ms(environment)
     os.environ.update(environment)
     os.environ["DJANGO_SETTINGS_MODULE"] = "vernetzt.settings"
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -109,132 +104,163 @@ def main():
     import django
 
     django.setup()
+    from django.core import signing
     from django.core.handlers.wsgi import WSGIHandler
-    from django.test import Client
+    from django.middleware.csrf import _get_new_csrf_string
     from django.test.client import RequestFactory
 
     from vernetzt.live import feeds, state
-    from vernetzt.live.device import COOKIE
+    from vernetzt.live.device import COOKIE, SALT
+    from vernetzt.live.models import LiveQuestion
 
     handler = WSGIHandler()
     factory = RequestFactory()
     code = live_room.CODE
     room_pk = feeds.room_id(code)
-    phones = []
-    for _ in range(40):
-        client = Client()
-        client.get(f"/live/{code}/")
-        phones.append(client.cookies[COOKIE].value)
-    from vernetzt.live.models import LiveQuestion
-
+    signer = signing.get_cookie_signer(salt=COOKIE + SALT)
+    # many phones: a device asks for new content at most 90 times a minute (429 beyond)
+    phones = [signer.sign(f"bench-phone-{i:08d}") for i in range(N * 4)]
     questions = list(LiveQuestion.objects.filter(room_id=room_pk).values_list("pk", flat=True))
+    token = _get_new_csrf_string()
 
     def call(path, method="GET", cookie=None, data=b"", **headers):
+        cookies = f"csrftoken={token}" + (f"; {COOKIE}={cookie}" if cookie else "")
         environ = factory._base_environ(
             PATH_INFO=path,
             REQUEST_METHOD=method,
-            **({"HTTP_COOKIE": f"{COOKIE}={cookie}"} if cookie else {}),
+            HTTP_COOKIE=cookies,
             **{f"HTTP_{k.upper()}": v for k, v in headers.items()},
         )
         if method == "POST":
             environ["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
             environ["CONTENT_LENGTH"] = str(len(data))
             environ["wsgi.input"] = io.BytesIO(data)
-        body = b"".join(handler(environ, lambda *a: None))
-        return body
+            environ["HTTP_X_CSRFTOKEN"] = token
+            environ["HTTP_X_REQUESTED_WITH"] = "live"
+        return b"".join(handler(environ, lambda *a: None))
 
     update = f"/live/{code}/neu/"
-    figures = {"gunicorn_per_request_ms": round(served, 3)}
-    figures["healthz"] = measure("healthz", lambda i: call("/healthz"))
+    figures = {}
+    figures["healthz"] = measure("healthz (Django's part)", lambda i: call("/healthz"))
+    gunicorn_ms = max(0.0, worker_healthz - figures["healthz"]["django_ms"])
+    figures["gunicorn_worker_healthz_ms"] = round(worker_healthz, 3)
+    figures["gunicorn_per_request_ms"] = round(gunicorn_ms, 3)
+    print(f"{'gunicorn per request (worker CPU for /healthz minus Django)':<66} {gunicorn_ms:7.2f}")
     etag = feeds.current_etag(room_pk)
     figures["update_unchanged_304"] = measure(
-        "update unchanged (304)",
-        lambda i: call(update, cookie=phones[i % 40], if_none_match=etag),
+        "update, nothing new (304)",
+        lambda i: call(update, cookie=phones[i], if_none_match=etag),
     )
+    for i in range(N):  # every phone has its own state in the cache (the steady state)
+        call(update, cookie=phones[N + i], if_none_match='"1"')
     figures["update_full_from_snapshot"] = measure(
-        "update with new content, from the shared snapshot",
-        lambda i: call(update, cookie=phones[i % 40], if_none_match='"1"'),
+        "update with new content (shared bytes + own block)",
+        lambda i: call(update, cookie=phones[N + i], if_none_match='"1"'),
     )
-    figures["build_phone_snapshot"] = measure(
-        "render the phone snapshot (once per version, at most every 0.3 s)",
-        lambda i: feeds._build_phone(room_pk, "popular"),
-        n=max(30, N // 10),
-    )
-    figures["build_projector_snapshot"] = measure(
-        "render the projector snapshot",
-        lambda i: feeds._build_projector(room_pk),
-        n=max(30, N // 10),
+    figures["update_first_of_a_device"] = measure(
+        "update of a device whose own state is not cached (2 queries)",
+        lambda i: call(update, cookie=phones[2 * N + i], if_none_match='"1"'),
     )
     figures["projector_update"] = measure(
         "projector update", lambda i: call(f"/live/{code}/leinwand/neu/", if_none_match='"1"')
     )
-    from django.middleware.csrf import _get_new_csrf_string
-
-    token = _get_new_csrf_string()
-
-    def vote(i):
-        """A new phone supports a question, as live.js sends it (the answer: its region)."""
-        environ = factory._base_environ(
-            PATH_INFO=f"/live/{code}/frage/{questions[i % len(questions)]}/unterstuetzen/",
-            REQUEST_METHOD="POST",
-            HTTP_COOKIE=f"csrftoken={token}",
-            HTTP_X_CSRFTOKEN=token,
-            HTTP_X_REQUESTED_WITH="live",
-            CONTENT_TYPE="application/x-www-form-urlencoded",
-            CONTENT_LENGTH="0",
-        )
-        environ["wsgi.input"] = io.BytesIO(b"")
-        b"".join(handler(environ, lambda *a: None))
-
-    # The snapshot renders are counted once above (at most 1/0.3 s per kind, whatever the
-    # number of writes); here only the write and its answer from the current snapshot.
+    figures["build_phone_snapshot"] = measure(
+        "render the phone snapshot (at most every 0.3 s)",
+        lambda i: feeds._build_phone(room_pk, "popular"),
+        n=max(30, N // 10),
+    )
+    figures["build_projector_snapshot"] = measure(
+        "render the projector snapshot (at most every 0.3 s)",
+        lambda i: feeds._build_projector(room_pk),
+        n=max(30, N // 10),
+    )
+    # The writes: renders are counted above (bounded per room), here the write and its answer.
     interval, state.MIN_RENDER_INTERVAL = state.MIN_RENDER_INTERVAL, 3600
-    figures["write_vote"] = measure("vote (live.js)", vote, n=max(50, N // 3))
+    for i in range(N):  # the voting phones have been updating: their own state is cached
+        call(update, cookie=phones[3 * N + i], if_none_match='"1"')
+    figures["write_vote"] = measure(
+        "a vote sent by live.js (write + the device's own parts, cached)",
+        lambda i: call(
+            f"/live/{code}/frage/{questions[i % len(questions)]}/unterstuetzen/",
+            "POST",
+            cookie=phones[3 * N + i],
+        ),
+        n=N,
+    )
+    figures["write_question"] = measure(
+        "a question sent by live.js",
+        lambda i: call(
+            f"/live/{code}/frage/", "POST", cookie=phones[i], data=f"ask-text=Frage+{i}%3F".encode()
+        ),
+        n=max(50, N // 3),
+    )
     state.MIN_RENDER_INTERVAL = interval
-    old_page = measure(
-        "full phone page (the old design re-rendered ~this per update)",
-        lambda i: call(f"/live/{code}/", cookie=phones[i % 40]),
+    figures["phone_page"] = measure(
+        "the whole phone page",
+        lambda i: call(f"/live/{code}/", cookie=phones[i]),
         n=max(50, N // 4),
     )
-    figures["phone_page"] = old_page
 
-    def total(f):
-        return f["django_ms"] + f["postgres_ms"]
+    def total(name):
+        return figures[name]["django_ms"] + figures[name]["postgres_ms"]
 
-    renders_per_second = 1 / state.MIN_RENDER_INTERVAL  # phone (one language, one order)
+    g = gunicorn_ms
+    renders = (
+        1
+        / state.MIN_RENDER_INTERVAL
+        * (total("build_phone_snapshot") + total("build_projector_snapshot"))
+    )
+    writes = (WRITES - ASKS) * (total("write_vote") + g) + ASKS * (total("write_question") + g)
     projections = {}
-    for phones_count in (100, 300, 1000):
-        updates = phones_count / 3
-        per_request = served  # gunicorn's own share, for every request
+    for count in (100, 300, 1000):
+        updates = count / 3 + ASKS  # every 3 s, and once after each question
+
+        def percent(ms_per_second):
+            return round(ms_per_second / 10 / CORES, 1)
+
         chosen = (
-            updates * (total(figures["update_full_from_snapshot"]) + per_request)
-            + 1 * (total(figures["projector_update"]) + per_request)
-            + 50 * (total(figures["write_vote"]) + per_request)
-            + renders_per_second * total(figures["build_phone_snapshot"])
-            + renders_per_second * total(figures["build_projector_snapshot"])
+            updates * (total("update_full_from_snapshot") + g)
+            + 1 * (total("projector_update") + g)
+            + writes
+            + renders
         )
-        per_version = (
+        before = (
+            updates * (BEFORE_0174["update_full_from_snapshot"] + g)
+            + 1 * (total("projector_update") + g)
+            + (WRITES - ASKS) * (BEFORE_0174["write_vote"] + g)
+            + ASKS * (total("write_question") + g)
+            + renders
+        )
+        every_version = (
             chosen
-            + 50
-            * (total(figures["build_phone_snapshot"]) + total(figures["build_projector_snapshot"]))
-            - renders_per_second
-            * (total(figures["build_phone_snapshot"]) + total(figures["build_projector_snapshot"]))
+            - renders
+            + WRITES * (total("build_phone_snapshot") + total("build_projector_snapshot"))
         )
-        old = updates * 2 * (10 + per_request)  # issue 17: two ~10 ms renders per phone
-        quiet = updates * (total(figures["update_unchanged_304"]) + per_request)
-        projections[phones_count] = {
-            "chosen (ETag/304, snapshot reused 0.3 s), 50 writes/s": round(chosen / 10 / CORES, 1),
-            "alternative: render every version, 50 writes/s": round(per_version / 10 / CORES, 1),
-            "old design: two ~10 ms renders per phone and 3 s (issue 17)": round(
-                old / 10 / CORES, 1
-            ),
-            "quiet room (304 only)": round(quiet / 10 / CORES, 1),
+        quiet = count / 3 * (total("update_unchanged_304") + g) + 1 * (
+            total("update_unchanged_304") + g
+        )
+        no_etag_quiet = count / 3 * (total("update_full_from_snapshot") + g)
+        old = count / 3 * 2 * (10 + g)  # issue 17: two ~10 ms renders per phone every 3 s
+        projections[count] = {
+            "chosen (0174: shared bytes + own block), 50 writes/s": percent(chosen),
+            "before (0170: own parts composed per phone), 50 writes/s": percent(before),
+            "render every version instead of reusing 0.3 s, 50 writes/s": percent(every_version),
+            "old design (two ~10 ms renders per phone and 3 s, issue 17)": percent(old),
+            "quiet room, chosen (304 only)": percent(quiet),
+            "quiet room without ETag (full answer every time)": percent(no_etag_quiet),
         }
+    figures["before_0174"] = BEFORE_0174
     figures["projected_server_cpu"] = projections
     figures["projected_unit"] = "percent of all cores"
     figures["cores"] = CORES
     figures["load_average"] = round(os.getloadavg()[0], 2)
-    print(json.dumps(figures, indent=2))
+    print()
+    names = list(projections[100])
+    print("| design | " + " | ".join(f"{c} phones" for c in projections) + " |")
+    print("|---|" + "---|" * len(projections))
+    for name in names:
+        print(f"| {name} | " + " | ".join(f"{projections[c][name]} %" for c in projections) + " |")
+    print(f"\n(percent of {CORES} cores; load average {figures['load_average']})")
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "live_room_cost.json").write_text(
         json.dumps(figures, indent=2) + "\n"

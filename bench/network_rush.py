@@ -12,7 +12,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -21,6 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import _setup  # noqa: E402
+
 PY = sys.executable
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/vernetzt_bench_network_rush"
@@ -30,28 +32,11 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 
 
 def env():
-    data_dir = tempfile.mkdtemp(prefix="bench-network-rush-")
-    Path(data_dir, "static").mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-" + os.urandom(16).hex(),  # production refuses none
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "CONN_MAX_AGE": "60",
-    }
+    return _setup.server_env(DB_URL, "bench-network-rush-")
 
 
 def recreate_database():
-    import psycopg
-
-    base, name = DB_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    _setup.recreate_database(DB_URL)
 
 
 SETUP = f"""
@@ -120,30 +105,9 @@ def main():
     )
     data = json.loads(setup.stdout.strip().splitlines()[-1])
     workers = 2 * (os.cpu_count() or 1) + 1
-    gunicorn = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "vernetzt.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--backlog",
-            "256",
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-        cwd=ROOT,
-    )
+    gunicorn = _setup.start_gunicorn(PORT, environment, workers=workers, backlog=256)
     url = f"http://127.0.0.1:{PORT}/api/v1/offers/{data['listing']}/bookings"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
         for _ in range(2 * workers):  # warm up every worker (imports, connections)
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/api/v1/offers", timeout=10)  # noqa: S310
         barrier = threading.Barrier(CLIENTS)
@@ -160,8 +124,7 @@ def main():
             results = list(pool.map(client, range(CLIENTS)))
         elapsed = time.perf_counter() - started
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        _setup.stop(gunicorn)
     check = subprocess.run(
         [*manage, "shell", "-c", CHECK],
         env=environment,

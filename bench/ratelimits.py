@@ -18,13 +18,15 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import _setup  # noqa: E402
+
 PY = sys.executable
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/vernetzt_bench_limits"
@@ -39,33 +41,18 @@ REGISTRATION_LIMIT = "30/m,300/h"
 
 
 def env():
-    data_dir = tempfile.mkdtemp(prefix="bench-limits-")
-    Path(data_dir, "static").mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "REDIS_URL": REDIS_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "ERROR",
-        "CONN_MAX_AGE": "60",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        "RATE_LIMIT_REGISTRATION": REGISTRATION_LIMIT,
-        "AXES_FAILURE_LIMIT": "1000",  # measure allauth's per-address limit, not the lockout
-    }
+    return _setup.server_env(
+        DB_URL,
+        "bench-limits-",
+        REDIS_URL=REDIS_URL,
+        LOG_LEVEL="ERROR",
+        RATE_LIMIT_REGISTRATION=REGISTRATION_LIMIT,
+        AXES_FAILURE_LIMIT="1000",  # measure allauth's per-address limit, not the lockout
+    )
 
 
 def recreate_database():
-    import psycopg
-    import redis
-
-    base, name = DB_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    _setup.recreate_database(DB_URL, REDIS_URL)
 
 
 SETUP = """
@@ -153,26 +140,9 @@ def main():
     manage = [PY, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v", "0"], env=environment, check=True, cwd=ROOT)
     subprocess.run([*manage, "shell", "-c", SETUP], env=environment, check=True, cwd=ROOT)
-    gunicorn = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "vernetzt.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-        cwd=ROOT,
-    )
+    gunicorn = _setup.start_gunicorn(PORT, environment, workers=WORKERS)
     figures = {"gunicorn_workers": WORKERS, "cores": os.cpu_count(), "cache": "redis"}
     try:
-        for _ in range(150):
-            if request("GET", "/healthz")[0] == 200:
-                break
-            time.sleep(0.2)
         for n in range(10):  # warm every worker up (imports, connections) from other addresses
             request("GET", "/api/v1/events", source=f"127.0.1.{n + 1}")
 
@@ -242,8 +212,7 @@ def main():
             "statuses": login_statuses,
         }
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        _setup.stop(gunicorn)
     figures["load_average_after"] = round(os.getloadavg()[0], 2)
     print(json.dumps(figures, indent=2))
     (ROOT / "bench" / "results").mkdir(exist_ok=True)

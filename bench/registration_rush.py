@@ -12,7 +12,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -21,6 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import _setup  # noqa: E402
+
 PY = sys.executable
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/vernetzt_bench_rush"
@@ -32,30 +34,12 @@ CAPACITY = 600
 
 
 def env():
-    data_dir = tempfile.mkdtemp(prefix="bench-rush-")
-    Path(data_dir, "static").mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": DB_URL,
-        "DATA_DIR": data_dir,
-        "TASKS_BACKEND": "database",
-        "DEBUG": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "CONN_MAX_AGE": "60",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        # All clients share one address here; the per-address limit is bench/ratelimits.py's.
-        "RATE_LIMIT_REGISTRATION": "1000000/m",
-    }
+    # All clients share one address here; the per-address limit is bench/ratelimits.py's.
+    return _setup.server_env(DB_URL, "bench-rush-", RATE_LIMIT_REGISTRATION="1000000/m")
 
 
 def recreate_database():
-    import psycopg
-
-    base, name = DB_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    _setup.recreate_database(DB_URL)
 
 
 SETUP = f"""
@@ -115,27 +99,8 @@ def main():
     subprocess.run([*manage, "migrate", "-v", "0"], env=environment, check=True, cwd=ROOT)
     subprocess.run([*manage, "shell", "-c", SETUP], env=environment, check=True, cwd=ROOT)
     workers = 2 * (os.cpu_count() or 1) + 1
-    gunicorn = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "vernetzt.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-        cwd=ROOT,
-    )
+    gunicorn = _setup.start_gunicorn(PORT, environment, workers=workers)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
         for n in range(20):  # warm up every worker (imports, connections)
             post(100_000 + n)
         lock = threading.Lock()
@@ -159,8 +124,7 @@ def main():
                 pool.submit(client)
         elapsed = time.perf_counter() - started
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        _setup.stop(gunicorn)
     check = subprocess.run(
         [*manage, "shell", "-c", CHECK],
         env=environment,

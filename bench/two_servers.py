@@ -35,6 +35,7 @@ os.environ.setdefault(
 )
 os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 
+import _setup  # noqa: E402
 import live_room  # noqa: E402
 import registration_rush  # noqa: E402
 
@@ -50,14 +51,7 @@ print("PHOTO_URL=" + reverse("publishing:photo_upload", kwargs={"slug": "bench-l
 """
 
 
-def wait_for(url, seconds=120):
-    for _ in range(int(seconds * 4)):
-        try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - loopback
-            return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"{url} did not answer")
+wait_for = _setup.wait_for
 
 
 def start_seaweedfs(tmp):
@@ -123,14 +117,7 @@ http {{
 
 
 def gunicorn(port, environment):
-    return subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"), "vernetzt.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-            "--backlog", "4096", "--log-level", "warning",
-        ],
-        env=environment, cwd=ROOT,
-    )  # fmt: skip
+    return _setup.start_gunicorn(port, environment, workers=WORKERS, wait=False)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -288,12 +275,9 @@ def main():
         "S3_SECRET_KEY": "x",
     }
     live_room.recreate_database()
-    manage = [PY, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v", "0"], env=environment, check=True, cwd=ROOT)
-    out = subprocess.run(
-        [*manage, "shell", "-c", live_room.SETUP + SETUP_EXTRA + registration_rush.SETUP],
-        env=environment, check=True, cwd=ROOT, capture_output=True, text=True,
-    ).stdout  # fmt: skip
+    out = _setup.migrate_and_run(
+        environment, live_room.SETUP + SETUP_EXTRA + registration_rush.SETUP
+    )
     session = out.split("SESSION=")[1].split()[0]
     os.environ["BENCH_SESSION"] = session
     photo_url = out.split("PHOTO_URL=")[1].split()[0]
@@ -312,11 +296,8 @@ def main():
         live_room.BASE = f"http://127.0.0.1:{PROXY}"
         asyncio.run(live_room.warm_up())
         figures["live_room_through_proxy"] = asyncio.run(live_room.run(PHONES, processes[1].pid))
-        check = subprocess.run(
-            [*manage, "shell", "-c", registration_rush.CHECK],
-            env=environment, check=True, cwd=ROOT, capture_output=True, text=True,
-        )  # fmt: skip
-        state = json.loads(check.stdout.strip().splitlines()[-1])
+        check = _setup.run_in_shell(environment, registration_rush.CHECK)
+        state = json.loads(check.strip().splitlines()[-1])
         figures["registrations_after"] = state
         figures["overbooked"] = state["confirmed"] > registration_rush.CAPACITY
         figures["load_average"] = round(os.getloadavg()[0], 2)

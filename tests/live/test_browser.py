@@ -117,7 +117,7 @@ def test_free_chair_queue_moves_and_timer_runs(room, phone, moderator, projector
     expect(call).to_be_enabled(timeout=4000)
     call.click()
     expect(projector.locator("#current-speaker")).to_contain_text("Ada Beispiel", timeout=2000)
-    timer = projector.locator("#speaker-timer")
+    timer = projector.locator("#speaker-timer [data-timer-clock]")
     expect(timer).to_have_text(re.compile(r"^\d+:\d\d$"))
     first = timer.text_content()
     expect(timer).not_to_have_text(first, timeout=2500)  # it counts down

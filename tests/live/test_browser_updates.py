@@ -1,11 +1,14 @@
 """Updates that do not disturb: focus and typed text stay, only new things are announced,
 updates can be paused; the projector fits a 1920x1080 screen at any number of questions."""
 
+import re
 import time
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible
@@ -147,3 +150,29 @@ def test_projector_fits_full_hd_at_any_number_of_questions(pages, room):
     assert projector.get_by_role("button", name="Vollbild").count() == 1
     assert projector.locator("#projector-live[aria-live]").count() == 0  # no re-reading
     assert_accessible(projector)
+
+
+def test_the_speaker_timer_says_one_minute_left_and_time_over(pages, live_server, room):
+    """Issue 16: polite announcements at one minute left and at the end (never every
+    second), and the moderator's timer shows its state in words, not by colour alone."""
+    speaker = ChairRequestFactory(room=room, name="Ada", speaking_seconds=180)
+    speaker.status = "speaking"
+    speaker.started_at = timezone.now() - timedelta(seconds=117)  # 63 s left
+    speaker.save()
+    page = _moderator(pages, live_server, room)
+    timer = page.locator("#moderator-timer")
+    expect(timer.locator("[data-timer-clock]")).to_have_text(re.compile(r"^1:0\d$"))
+    expect(timer.locator("[data-timer-state]")).to_have_text("")
+    announcer = page.locator("[data-live-announcer]")
+    expect(announcer).to_have_text("")  # the countdown itself is not read out
+    expect(timer.locator("[data-timer-state]")).to_have_text("Zeit fast um", timeout=6000)
+    expect(announcer).to_have_text("Noch eine Minute Redezeit.")
+    assert "timer--ending" in timer.get_attribute("class")
+    # The moderator lets the turn run out: 1 s left, then over.
+    speaker.started_at = timezone.now() - timedelta(seconds=179)
+    speaker.save()
+    expect(timer.locator("[data-timer-state]")).to_have_text("Zeit ist um", timeout=6000)
+    expect(announcer).to_contain_text("Die Redezeit ist um.")
+    assert announcer.text_content().count("Redezeit") == 2  # each said once
+    assert "timer--over" in timer.get_attribute("class")
+    assert_accessible(page)

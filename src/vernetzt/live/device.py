@@ -8,6 +8,8 @@ import secrets
 
 from django.core import signing
 
+from vernetzt.core.ratelimits import limited_key
+
 COOKIE = "vz_live_device"
 SALT = "vernetzt.live.device"
 MAX_AGE = 60 * 60 * 24 * 30
@@ -55,6 +57,4 @@ def rate_limited(*, key: str, limit: int, window_s: int) -> bool:
     Counted by django-ratelimit in the shared cache (`core.ratelimits`), so every worker sees
     the same count.
     """
-    from vernetzt.core.ratelimits import limited_key
-
     return limited_key("live", key, f"{limit}/{window_s}s")

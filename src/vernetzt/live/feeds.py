@@ -1,12 +1,18 @@
 """What phones and the projector receive on each update, built from shared snapshots.
 
 A phone's update = the room's shared part (questions, poll; rendered once per version, see
-`state.snapshot`) + its own small parts, filled into placeholders of the shared HTML:
-`<!--live:me-->` (its place in the free-chair queue, its questions waiting for approval),
-`<!--live:vote:<pk>-->` (support, supported/withdraw, or "your question") and
-`<!--live:poll-->` (the poll form, or thanks and the results). The own parts come from the
-snapshot (queue order, authors) plus one indexed query (the questions this device supports)
-and one more while a poll is open (answered already?).
+`state.snapshot`) + its own small parts. The shared part has a slot for each own part
+(`data-live-slot`: `me` = its place in the free-chair queue and its questions waiting for
+approval; `vote` = support, supported/withdraw, or "your question"; `poll` = the poll form,
+or thanks and the results) and the variants of the slots as `<template>`s.
+
+- For live.js (`phone_part`): the shared bytes as they are, the same for every phone, plus a
+  tiny `<template data-live-own>` block (which listed questions this device supports, its
+  own questions, poll answered, its place/waiting questions); live.js fills the slots
+  before morphing. No query in the steady state: the device's votes and ballots come from
+  its cached state (`own`), the rest from the snapshot (decision 0174).
+- For the page itself and phones without JavaScript (`phone_update`): the server fills the
+  `<!--live:...-->` comments inside the slots.
 
 Forms in the shared HTML carry no CSRF token: their buttons and inputs belong to one form
 outside the updated region (`form="live-action"`), which has the visitor's token.
@@ -24,8 +30,8 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from . import queries
-from .models import LiveQuestion, LiveRoom, PollBallot, QuestionVote
+from . import own, queries
+from .models import LiveQuestion, LiveRoom
 from .state import snapshot, version
 
 PHONE_LIMIT = 60  # questions on a phone; the rest are counted ("and 40 more")
@@ -35,6 +41,7 @@ LABEL_SENTINEL = "@@label@@"
 PLACEHOLDER = re.compile(r"<!--live:(me|poll|vote:(\d+))-->")
 ROOM_ID_TIMEOUT = 60
 ROOM_ID_MEMORY = 10  # seconds a process remembers a code without asking the cache
+OWN_ANSWER_INTERVAL = 5  # seconds a snapshot may be old for the answer to a write
 
 
 @dataclass
@@ -42,7 +49,7 @@ class Update:
     etag: str
     html: str
     in_queue: bool = False  # the device waits for the free chair or is speaking
-    busy: bool = False  # the room changed again since this snapshot (a stream of writes)
+    body: bytes = b""  # what is sent to live.js, when it differs from `html`
 
 
 _room_ids: dict[str, tuple[int, float]] = {}  # per process: code -> (id, until)
@@ -87,6 +94,10 @@ def _room(room_pk: int) -> LiveRoom:
 # --- The phone ----------------------------------------------------------------------------------
 
 
+def _variant(name: str, html: str) -> str:
+    return f'<template data-live-variant="{name}">{html}</template>'
+
+
 def _build_phone(room_pk: int, sort: str) -> dict:
     room = _room(room_pk)
     questions = queries.visible_questions(room, limit=PHONE_LIMIT, sort=sort)
@@ -94,9 +105,16 @@ def _build_phone(room_pk: int, sort: str) -> dict:
     poll = queries.open_poll(room)
     results = queries.poll_results(poll) if poll and poll.show_results else None
     context = {"room": room, "poll": poll, "poll_results": results}
+    approved = {q.pk for q in questions if q.status == LiveQuestion.Status.APPROVED}
     html = render_to_string(
         "live/_phone_live.html",
-        {**context, "questions": questions, "more": total - len(questions), "sort": sort},
+        {
+            **context,
+            "questions": questions,
+            "more": total - len(questions),
+            "sort": sort,
+            "approved": approved,
+        },
     )
     votes = {
         state: render_to_string(
@@ -115,16 +133,33 @@ def _build_phone(room_pk: int, sort: str) -> dict:
         if poll
         else {False: "", True: ""}
     )
+    own: dict[str, list[int]] = {}
+    for q in questions:
+        own.setdefault(q.device_id, []).append(q.pk)
+    pending = queries.pending_by_device(room)
+    queue = queries.queue_devices(room)
+    me = {}
+    for device_id in {*pending, *queue["queue"], queue["speaking"]} - {None}:
+        place = _place(queue, device_id)
+        me[device_id] = render_to_string(
+            "live/_phone_me.html", {"place": place, "pending": pending.get(device_id, 0)}
+        ).strip()
+    variants = "".join(_variant(state, votes[state]) for state in votes)
+    if poll:
+        variants += _variant("poll", polls[False]) + _variant("poll-done", polls[True])
     return {
         "html": html,
+        # What every phone of the room gets on an update, as it is sent (decision 0174).
+        "body": (html + variants).encode(),
+        "variants": variants,
         "votes": votes,
         "polls": polls,
         "poll_id": poll.pk if poll else None,
         "labels": {q.pk: escape(Truncator(q.text).chars(60)) for q in questions},
-        "approved": {q.pk for q in questions if q.status == LiveQuestion.Status.APPROVED},
-        "authors": {q.pk: q.device_id for q in questions},
-        "pending": queries.pending_by_device(room),
-        **queries.queue_devices(room),
+        "approved": approved,
+        "own": own,
+        "me": me,
+        **queue,
         "free_chair": room.free_chair,
     }
 
@@ -140,48 +175,81 @@ def _place(data: dict, device_id: str | None) -> int | None:
     return None
 
 
-def _me(data: dict, device_id: str | None) -> str:
-    if not device_id:
-        return ""
-    place = _place(data, device_id)
-    pending = data["pending"].get(device_id, 0)
-    if place is None and not pending:
-        return ""
-    return render_to_string("live/_phone_me.html", {"place": place, "pending": pending})
+def _phone_snapshot(room_pk, sort, *, fresh=False, current=None, min_interval=None):
+    sort = sort if sort in queries.SORTS else "popular"
+    return snapshot(
+        room_pk,
+        f"phone:{get_language()}:{sort}",
+        lambda: _build_phone(room_pk, sort),
+        min_interval=0 if fresh else min_interval,
+        current=current,
+    )
+
+
+def own_parts(data: dict, device_id: str | None, mine: dict) -> dict:
+    """The device's own parts of the phone's region: questions it supports and its own (of
+    those listed), poll answered, and its place in the queue or waiting questions (HTML)."""
+    listed = data["labels"]
+    return {
+        "voted": sorted(pk for pk in mine["votes"] if pk in listed),
+        "own": data["own"].get(device_id, []) if device_id else [],
+        "answered": bool(data["poll_id"]) and data["poll_id"] in mine["ballots"],
+        "me": data["me"].get(device_id, "") if device_id else "",
+    }
+
+
+def _own_block(parts: dict) -> str:
+    """The device's own parts for live.js, applied to the shared HTML before morphing."""
+    voted = " ".join(map(str, parts["voted"]))
+    own = " ".join(map(str, parts["own"]))
+    return (
+        f'<template data-live-own data-voted="{voted}" data-own="{own}" '
+        f'data-answered="{int(parts["answered"])}">{parts["me"]}</template>'
+    )
+
+
+def phone_part(
+    room_pk: int, device_id: str | None, *, sort: str = "popular", current: int | None = None
+) -> Update:
+    """A phone's update for live.js: the room's shared bytes as they are (the same for every
+    phone) and the device's own parts as a small block (no query in the steady state)."""
+    snap = _phone_snapshot(room_pk, sort, current=current)
+    parts = own_parts(snap.data, device_id, own.get(room_pk, device_id))
+    return Update(
+        etag=snap.etag,
+        html="",
+        body=snap.data["body"] + _own_block(parts).encode(),
+        in_queue=_place(snap.data, device_id) is not None,
+    )
+
+
+def own_answer(room_pk: int, device_id: str | None, *, sort: str = "popular") -> dict:
+    """The device's own parts after one of its actions (the answer to live.js): its votes and
+    ballots as they are now; its questions and place from a snapshot of the last few seconds
+    (the next update brings the rest), so that a write never waits for a render."""
+    snap = _phone_snapshot(room_pk, sort, min_interval=OWN_ANSWER_INTERVAL)
+    return own_parts(snap.data, device_id, own.get(room_pk, device_id))
 
 
 def phone_update(
     room_pk: int, device_id: str | None, *, sort: str = "popular", fresh: bool = False
 ) -> Update:
-    """The phone's live region for this device (see the module's docstring); `fresh`: of the
-    current version (the page after the person's own action), not a recent snapshot."""
-    sort = sort if sort in queries.SORTS else "popular"
-    snap = snapshot(
-        room_pk,
-        f"phone:{get_language()}:{sort}",
-        lambda: _build_phone(room_pk, sort),
-        min_interval=0 if fresh else None,
-    )
+    """The phone's region with the device's own parts filled in on the server (the page
+    itself, and phones without JavaScript); `fresh`: of the current version (the page after
+    the person's own action), not a recent snapshot."""
+    snap = _phone_snapshot(room_pk, sort, fresh=fresh)
     data = snap.data
-    voted: set[int] = set()
-    if device_id and data["labels"]:
-        voted = set(
-            QuestionVote.objects.filter(
-                device_id=device_id, question__in=list(data["labels"])
-            ).values_list("question_id", flat=True)
-        )
-    answered = False
-    if device_id and data["poll_id"]:
-        answered = PollBallot.objects.filter(poll_id=data["poll_id"], device_id=device_id).exists()
+    parts = own_parts(data, device_id, own.refresh(room_pk, device_id))
+    voted, mine = set(parts["voted"]), set(parts["own"])
 
     def fill(match):
         what = match.group(1)
         if what == "me":
-            return _me(data, device_id)
+            return parts["me"]
         if what == "poll":
-            return data["polls"][answered]
+            return data["polls"][parts["answered"]]
         pk = int(match.group(2))
-        if device_id and data["authors"].get(pk) == device_id:
+        if pk in mine:
             state = "own"
         elif pk in voted:
             state = "done"
@@ -197,9 +265,8 @@ def phone_update(
 
     return Update(
         etag=snap.etag,
-        html=PLACEHOLDER.sub(fill, data["html"]),
+        html=PLACEHOLDER.sub(fill, data["html"]) + data["variants"] + _own_block(parts),
         in_queue=_place(data, device_id) is not None,
-        busy=snap.reused,
     )
 
 
@@ -222,14 +289,15 @@ def _build_projector(room_pk: int) -> dict:
             "server_now": timezone.now(),
         },
     )
-    return {"html": html}
+    return {"html": html, "body": html.encode()}
 
 
-def projector_update(room_pk: int, *, fresh: bool = False) -> Update:
+def projector_update(room_pk: int, *, fresh: bool = False, current: int | None = None) -> Update:
     snap = snapshot(
         room_pk,
         f"projector:{get_language()}",
         lambda: _build_projector(room_pk),
         min_interval=0 if fresh else None,
+        current=current,
     )
-    return Update(etag=snap.etag, html=snap.data["html"])
+    return Update(etag=snap.etag, html=snap.data["html"], body=snap.data["body"])

@@ -106,6 +106,9 @@ class LiveQuestion(models.Model):
     pinned = models.BooleanField(pgettext_lazy("question", "pinned"), default=False)
     votes_count = models.PositiveIntegerField(_("votes"), default=0)
     answer = models.CharField(_("short answer"), max_length=ANSWER_MAX_LENGTH, blank=True)
+    # The language of the phone's interface when the question was asked (`lang` when shown;
+    # the text itself may be in any language, so it is also shown with dir="auto").
+    language = models.CharField(_("language"), max_length=8, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

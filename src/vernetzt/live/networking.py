@@ -234,9 +234,9 @@ def instance_for(registrations, *, table_size: int, rounds: int, time_limit_s: f
 
 def solve(instance: dict) -> dict:
     """Run the seating solver. Raises PlanError if it is missing or refuses the input."""
-    try:
-        from vernetzt.solvers.errors import SolverInputError
-        from vernetzt.solvers.rounds import plan_rounds
+    try:  # optional: the seating solver's package (OR-Tools) may not be installed
+        from vernetzt.solvers.errors import SolverInputError  # noqa: PLC0415 - optional
+        from vernetzt.solvers.rounds import plan_rounds  # noqa: PLC0415 - optional
     except ImportError as error:
         raise PlanError(_("The seating solver is not installed.")) from error
     try:

@@ -5,11 +5,13 @@ too many in a short time, blocked device, voted already); moderator actions rais
 for a state that does not allow them (e.g. no one waiting).
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import own
 from .device import rate_limited
 from .models import (
     ANSWER_MAX_LENGTH,
@@ -26,6 +28,7 @@ from .models import (
     PollOption,
     QuestionVote,
 )
+from .queries import ordered_queue
 from .state import changed
 
 QUESTIONS_PER_MINUTE = 3
@@ -92,9 +95,16 @@ def update_room_settings(
 
 @transaction.atomic
 def ask_question(
-    *, room: LiveRoom, device_id: str, text: str, name: str = "", organisation_name: str = ""
+    *,
+    room: LiveRoom,
+    device_id: str,
+    text: str,
+    name: str = "",
+    organisation_name: str = "",
+    language: str = "",
 ) -> LiveQuestion:
     """Store a question: pending if the room is moderated, else approved at once.
+    `language`: of the phone's interface (the question is shown with it as `lang`).
 
     Raises Refused: room closed, device blocked, empty or too long, too many per minute.
     """
@@ -115,6 +125,7 @@ def ask_question(
         text=text,
         name=_clean(name)[:NAME_MAX_LENGTH],
         organisation_name=_clean(organisation_name)[:NAME_MAX_LENGTH],
+        language=language if language in dict(settings.LANGUAGES) else "",
         status=LiveQuestion.Status.PENDING if room.moderation else LiveQuestion.Status.APPROVED,
     )
 
@@ -142,10 +153,13 @@ def vote_question(
                 deleted, _details = QuestionVote.objects.filter(
                     question=question, device_id=device_id
                 ).delete()
-                if deleted:
+                if not deleted:  # the page showed a support that is not there: resync
+                    own.forget(room.pk, device_id)
+                if deleted and question.votes_count > 0:
                     LiveQuestion.objects.filter(pk=question.pk, votes_count__gt=0).update(
                         votes_count=F("votes_count") - 1
                     )
+                    question.votes_count -= 1  # exact: the row is locked
             else:
                 if question.device_id == device_id:
                     raise Refused(_("You cannot support your own question."))
@@ -153,13 +167,13 @@ def vote_question(
                     raise LiveQuestion.DoesNotExist
                 QuestionVote.objects.create(question=question, device_id=device_id)
                 LiveQuestion.objects.filter(pk=question.pk).update(votes_count=F("votes_count") + 1)
+                question.votes_count += 1  # exact: the row is locked
     except LiveQuestion.DoesNotExist as error:
         raise Refused(_("This question cannot be supported.")) from error
     except IntegrityError as error:
+        own.forget(room.pk, device_id)  # the page did not know: its state is rebuilt
         raise Refused(_("You have already supported this question.")) from error
-    changed(room.pk)
-    question.refresh_from_db()
-    return question
+    return question  # the room's version moved on with the vote's signal (state.py)
 
 
 @transaction.atomic
@@ -259,6 +273,7 @@ def vote_poll(
     except Poll.DoesNotExist as error:
         raise Refused(_("This poll is not open.")) from error
     except IntegrityError as error:
+        own.forget(room.pk, device_id)  # the page did not know: its state is rebuilt
         raise Refused(_("You have already answered this poll.")) from error
     return poll
 
@@ -344,8 +359,6 @@ def call_next_speaker(*, room: LiveRoom, request_id: int | None = None) -> Chair
     Raises Refused when no one is waiting (or the chosen request is not waiting).
     """
     room = LiveRoom.objects.select_for_update().get(pk=room.pk)
-    from .queries import ordered_queue
-
     now = timezone.now()
     if request_id is not None:
         chosen = ChairRequest.objects.filter(

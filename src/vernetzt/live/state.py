@@ -14,15 +14,19 @@ the snapshots (see docs/decisions/0170-live-versions-and-snapshots.md).
 """
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from . import models, own
 
 # Seconds a snapshot is reused while writes go on: bounds renders per room and kind.
 MIN_RENDER_INTERVAL = getattr(settings, "LIVE_MIN_RENDER_INTERVAL", 0.3)
 SNAPSHOT_TIMEOUT = 3600
+BUILD_LOCK_TIMEOUT = 2  # seconds; a worker that died while rendering blocks no one longer
 
 
 def _version_key(room_id: int) -> str:
@@ -74,31 +78,63 @@ class Snapshot:
         return f'"{self.version}"'
 
 
-def snapshot(room_id: int, kind: str, build, *, min_interval: float | None = None):
+# Per process: the last snapshot of each room and kind, so that a worker does not fetch and
+# unpickle the same snapshot from the cache for every phone (same rules as the cache's copy).
+_local: dict[str, Snapshot] = {}
+LOCAL_LIMIT = 200
+
+
+def _usable(snap, current: int, now: float, min_interval: float) -> Snapshot | None:
+    if snap is None:
+        return None
+    if snap.version == current:
+        return snap
+    if snap.version < current and now - snap.built_at < min_interval:
+        return replace(snap, reused=True)
+    return None
+
+
+def snapshot(
+    room_id: int, kind: str, build, *, min_interval: float | None = None, current=None
+) -> Snapshot:
     """The room's shared `kind` part (e.g. `phone:de:popular`), built by `build()` at most
     once per version, and at most once per `min_interval` seconds while writes go on
     (0: always the current version, e.g. for the page a person loads after an action).
-    Version and snapshot come in one round trip to the cache."""
+    `current`: the room's version if the caller has just read it. A worker keeps the last
+    snapshot of each kind in its memory: the steady state is one cache read (the version)."""
     if min_interval is None:
         min_interval = MIN_RENDER_INTERVAL
     key = f"live:snap:{room_id}:{kind}"
-    found = cache.get_many([_version_key(room_id), key])
-    current = found.get(_version_key(room_id))
-    current = version(room_id) if current is None else int(current)
-    snap = found.get(key)
     now = time.time()
-    if snap is not None and snap.version == current:
-        return snap
-    if snap is not None and snap.version < current and now - snap.built_at < min_interval:
-        snap.reused = True
-        return snap
-    snap = Snapshot(version=current, built_at=now, data=build())
-    cache.set(key, snap, SNAPSHOT_TIMEOUT)
-    kinds_key = f"live:kinds:{room_id}"
-    kinds = cache.get(kinds_key) or set()
-    if kind not in kinds:  # remembered so that `forget` can remove every copy
-        cache.set(kinds_key, kinds | {kind}, SNAPSHOT_TIMEOUT)
-    return snap
+    if current is None:
+        current = version(room_id)
+    found = _usable(_local.get(key), current, now, min_interval)
+    if found is not None:
+        return found
+    cached = cache.get(key)
+    found = _usable(cached, current, now, min_interval)
+    if found is None:
+        older = cached or _local.get(key)
+        lock = f"live:building:{room_id}:{kind}"
+        waits = bool(min_interval) and older is not None and older.version <= current
+        if waits and not cache.add(lock, 1, BUILD_LOCK_TIMEOUT):
+            # Another worker is rendering this snapshot right now: the older one meanwhile
+            # (no stampede of renders across workers and servers under a stream of writes).
+            return replace(older, reused=True)
+        data = build()
+        # Reused from when it is ready (a slow render must not shorten its reuse).
+        found = Snapshot(version=current, built_at=time.time(), data=data)
+        cache.set(key, found, SNAPSHOT_TIMEOUT)
+        if waits:
+            cache.delete(lock)
+        kinds_key = f"live:kinds:{room_id}"
+        kinds = cache.get(kinds_key) or set()
+        if kind not in kinds:  # remembered so that `forget` can remove every copy
+            cache.set(kinds_key, kinds | {kind}, SNAPSHOT_TIMEOUT)
+    if len(_local) > LOCAL_LIMIT:
+        _local.clear()
+    _local[key] = replace(found, reused=False)
+    return found
 
 
 def forget(room_id: int) -> None:
@@ -107,14 +143,28 @@ def forget(room_id: int) -> None:
     kinds_key = f"live:kinds:{room_id}"
     kinds = cache.get(kinds_key) or set()
     cache.delete_many([f"live:snap:{room_id}:{kind}" for kind in kinds] + [kinds_key])
+    for key in [key for key in _local if key.startswith(f"live:snap:{room_id}:")]:
+        _local.pop(key, None)
     bump(room_id)
+
+
+def own_state_changed(room_id, instance, kwargs) -> None:
+    """A vote or ballot was saved or deleted: the device's cached own state follows."""
+    if "action" in kwargs:  # the ballot's options: the ballot itself counted already
+        return
+    if kwargs.get("created") is False:  # changed in place (admin): rebuilt on the next read
+        own.forget(room_id, instance.device_id)
+        return
+    what, pk = (
+        ("votes", instance.question_id)
+        if isinstance(instance, models.QuestionVote)
+        else ("ballots", instance.poll_id)
+    )
+    own.changed(room_id, instance.device_id, what, pk, added=bool(kwargs.get("created")))
 
 
 def connect_signals():
     """Writes that do not go through `services` (admin, other apps' hooks, scripts) bump too."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    from . import models
 
     def room_of(instance):
         if isinstance(instance, models.LiveRoom):
@@ -139,7 +189,10 @@ def connect_signals():
 
     def on_write(sender, instance, **kwargs):
         if kwargs.get("action", "post_").startswith("post_"):
-            changed(room_of(instance))
+            room_id = room_of(instance)
+            changed(room_id)
+            if isinstance(instance, models.QuestionVote | models.PollBallot):
+                own_state_changed(room_id, instance, kwargs)
 
     for model in (
         models.LiveRoom,

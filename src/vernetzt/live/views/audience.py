@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -11,11 +12,11 @@ from .. import feeds, services
 from ..device import ensure_device_id, rate_limited, read_device_id, remember_device
 from ..forms import AskForm, ChairForm
 from ..models import LiveQuestion, LiveRoom
+from ..state import version
 from .common import get_room, not_modified, region_response
 
 # A phone's page polls every 3 s (20 a minute); far more is a broken or hostile client.
 POLLS_PER_MINUTE = 90
-BUSY_EVERY_MS = 6000
 
 
 def _sort(request) -> str:
@@ -50,10 +51,12 @@ def phone(request, code):
 
 @require_GET
 def phone_part(request, code):
-    """The phone's updated region: 304 while nothing changed (one cache read, no query); a
+    """The phone's updated region: 304 while nothing changed (one cache read, no query), else
+    the room's shared bytes and this device's own parts (no query in the steady state); a
     device asking for new content far more often than the page does gets 429."""
     room_pk = feeds.room_id(code)
-    unchanged = not_modified(request, feeds.current_etag(room_pk))
+    current = version(room_pk)
+    unchanged = not_modified(request, f'"{current}"')
     if unchanged:
         return unchanged
     device_id = read_device_id(request)
@@ -64,16 +67,11 @@ def phone_part(request, code):
         response["Retry-After"] = "30"
         return response
     try:
-        update = feeds.phone_update(room_pk, device_id, sort=_sort(request))
+        update = feeds.phone_part(room_pk, device_id, sort=_sort(request), current=current)
     except LiveRoom.DoesNotExist:  # a remembered code of a room that is gone
         feeds.forget_code(code)
-        update = feeds.phone_update(feeds.room_id(code), device_id, sort=_sort(request))
-    response = not_modified(request, update.etag) or region_response(update)
-    if update.busy:
-        # Many writes a second: phones ask less often (the projector does not); what they
-        # see is at most a few seconds old, and the server stays responsive for everyone.
-        response["X-Live-Every"] = str(BUSY_EVERY_MS)
-    return response
+        update = feeds.phone_part(feeds.room_id(code), device_id, sort=_sort(request))
+    return not_modified(request, update.etag) or region_response(update)
 
 
 # The poll has been part of the phone's one update since 0171; the old address still answers.
@@ -86,10 +84,15 @@ def _from_live_js(request) -> bool:
 
 
 def _live_answer(request, room, device_id, message, *, ok=True):
-    """JSON for live.js: the message for the person and this phone's updated region."""
-    update = feeds.phone_update(room.pk, device_id, sort=_sort(request))
+    """JSON for live.js: the message for the person and this device's own parts (which
+    questions it supports, its own, poll answered, its place); the shared part comes with
+    the next update."""
     response = JsonResponse(
-        {"ok": ok, "message": str(message), "html": update.html, "etag": update.etag},
+        {
+            "ok": ok,
+            "message": str(message),
+            "own": feeds.own_answer(room.pk, device_id, sort=_sort(request)),
+        },
         status=200 if ok else 400,
     )
     return remember_device(request, response)
@@ -126,7 +129,9 @@ def ask(request, code):
         )
         return remember_device(request, response)
     try:
-        question = services.ask_question(room=room, device_id=device_id, **form.cleaned_data)
+        question = services.ask_question(
+            room=room, device_id=device_id, language=get_language(), **form.cleaned_data
+        )
     except services.Refused as error:
         return _refused(request, room, device_id, error, ask_form=form)
     if question.status == LiveQuestion.Status.PENDING:

@@ -64,6 +64,6 @@ def not_modified(request, etag: str):
 
 
 def region_response(update, status=200):
-    response = HttpResponse(update.html, status=status)
+    response = HttpResponse(update.body or update.html, status=status)
     response["ETag"] = update.etag
     return with_clock(response)

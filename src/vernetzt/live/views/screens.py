@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from .. import feeds
 from ..models import LiveRoom
+from ..state import version
 from .common import get_room, not_modified, region_response
 
 
@@ -34,11 +35,12 @@ def projector_part(request, code):
     """The projector's updated region: 304 while nothing changed (no query), else the
     snapshot all projectors of the room share."""
     room_pk = feeds.room_id(code)
-    unchanged = not_modified(request, feeds.current_etag(room_pk))
+    current = version(room_pk)
+    unchanged = not_modified(request, f'"{current}"')
     if unchanged:
         return unchanged
     try:
-        update = feeds.projector_update(room_pk)
+        update = feeds.projector_update(room_pk, current=current)
     except LiveRoom.DoesNotExist:  # a remembered code of a room that is gone
         feeds.forget_code(code)
         update = feeds.projector_update(feeds.room_id(code))

@@ -49,36 +49,128 @@
     while (announcer.childNodes.length > 3) announcer.removeChild(announcer.firstChild);
   }
 
+  // A phone's update is the room's shared HTML (the same bytes for every phone) with slots
+  // (data-live-slot) for the device's own parts, the slots' variants (<template
+  // data-live-variant>) and the device's own state (<template data-live-own>): the slots are
+  // filled here, before morphing, so that an unchanged button stays the same element.
+  function readOwn(template) {
+    function ids(name) {
+      var found = {};
+      (template.getAttribute(name) || "").split(" ").forEach(function (pk) { if (pk) found[pk] = 1; });
+      return found;
+    }
+    return {
+      voted: ids("data-voted"),
+      own: ids("data-own"),
+      answered: template.getAttribute("data-answered") === "1",
+      me: template.innerHTML,
+    };
+  }
+
+  function ownFromJson(own) {
+    function ids(list) { var found = {}; (list || []).forEach(function (pk) { found[String(pk)] = 1; }); return found; }
+    return { voted: ids(own.voted), own: ids(own.own), answered: !!own.answered, me: own.me || "" };
+  }
+
+  function absorb(region, root) {
+    var variants = root.querySelectorAll("template[data-live-variant]");
+    if (variants.length) region.variants = {};
+    variants.forEach(function (t) {
+      region.variants[t.getAttribute("data-live-variant")] = t.innerHTML;
+      t.parentNode.removeChild(t);
+    });
+    root.querySelectorAll("template[data-live-own]").forEach(function (t) {
+      region.own = readOwn(t);
+      t.parentNode.removeChild(t);
+    });
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function label(slot) {
+    var item = slot.closest("li");
+    var text = item ? item.querySelector(".live-question__text") : null;
+    text = text ? text.textContent : "";
+    return escapeHtml(text.length > 60 ? text.slice(0, 59) + "\u2026" : text);
+  }
+
+  function slotHtml(region, slot) {
+    var own = region.own, variants = region.variants || {};
+    if (!own) return null;
+    var kind = slot.getAttribute("data-live-slot");
+    if (kind === "me") return own.me;
+    if (kind === "poll") return (own.answered ? variants["poll-done"] : variants.poll) || "";
+    var pk = slot.getAttribute("data-q");
+    var state = own.own[pk] ? "own" : own.voted[pk] ? "done" : slot.hasAttribute("data-can") ? "can" : "";
+    if (!state || !variants[state]) return "";
+    return variants[state].split("987654321").join(pk).split("@@label@@").join(label(slot));
+  }
+
+  function fillSlots(region, root, morphEach) {
+    root.querySelectorAll("[data-live-slot]").forEach(function (slot) {
+      var html = slotHtml(region, slot);
+      if (html === null) return;
+      if (!morphEach) { slot.innerHTML = html; return; }
+      var probe = document.createElement("div");
+      probe.innerHTML = html;
+      if (probe.innerHTML === slot.innerHTML) return;
+      if (window.Idiomorph) window.Idiomorph.morph(slot, html, morphOptions());
+      else slot.innerHTML = html;
+    });
+  }
+
+  function morphOptions() {
+    return {
+      morphStyle: "innerHTML",
+      ignoreActiveValue: true,
+      restoreFocus: true,
+      callbacks: {
+        beforeNodeMorphed: function (oldNode, newNode) {
+          // A running countdown keeps its text until its end time changes (timer.js ticks).
+          if (oldNode.nodeType === 1 && oldNode.hasAttribute("data-timer-ends") && newNode.getAttribute &&
+              oldNode.getAttribute("data-timer-ends") === newNode.getAttribute("data-timer-ends")) return false;
+          return true;
+        },
+        beforeAttributeUpdated: function (attr, el) {
+          if (isUserValue(attr, el)) return false;
+          if (attr === "open" && el.tagName === "DETAILS") return false;
+          // A timer's last announced state stays when its end time changes (timer.js).
+          if (attr === "data-timer-said") return false;
+          return true;
+        },
+      },
+    };
+  }
+
   function apply(region, html) {
     var before = announceables(region.el);
     var openDetails = {};
     region.el.querySelectorAll("details[id][open]").forEach(function (d) { openDetails[d.id] = 1; });
+    var fresh = document.createElement("div");
+    fresh.innerHTML = html;
+    absorb(region, fresh);
+    fillSlots(region, fresh, false);
     if (window.Idiomorph) {
-      window.Idiomorph.morph(region.el, html, {
-        morphStyle: "innerHTML",
-        ignoreActiveValue: true,
-        restoreFocus: true,
-        callbacks: {
-          beforeNodeMorphed: function (oldNode, newNode) {
-            // A running countdown keeps its text until its end time changes (timer.js ticks).
-            if (oldNode.nodeType === 1 && oldNode.hasAttribute("data-timer-ends") && newNode.getAttribute &&
-                oldNode.getAttribute("data-timer-ends") === newNode.getAttribute("data-timer-ends")) return false;
-            return true;
-          },
-          beforeAttributeUpdated: function (attr, el) {
-            if (isUserValue(attr, el)) return false;
-            if (attr === "open" && el.tagName === "DETAILS") return false;
-            return true;
-          },
-        },
-      });
+      window.Idiomorph.morph(region.el, Array.prototype.slice.call(fresh.childNodes), morphOptions());
     } else {
-      region.el.innerHTML = html;
+      region.el.innerHTML = fresh.innerHTML;
     }
     Object.keys(openDetails).forEach(function (id) {
       var d = document.getElementById(id);
       if (d) d.open = true;
     });
+    announce(region, before);
+    document.dispatchEvent(new CustomEvent("live:updated", { detail: { region: region.el } }));
+  }
+
+  // After one of the person's own actions: only the slots change (the shared part follows
+  // with the next update, which is asked for at once).
+  function applyOwn(region, own) {
+    var before = announceables(region.el);
+    region.own = ownFromJson(own);
+    fillSlots(region, region.el, true);
     announce(region, before);
     document.dispatchEvent(new CustomEvent("live:updated", { detail: { region: region.el } }));
   }
@@ -93,12 +185,6 @@
     if (now) document.documentElement.setAttribute("data-server-offset", String(parseFloat(now) * 1000 - Date.now()));
   }
 
-  function adaptInterval(region, response) {
-    // The server may ask a phone to come back less often while the room is very busy.
-    var asked = parseInt(response.headers.get("X-Live-Every"), 10);
-    region.current = asked > region.every ? asked : region.every;
-  }
-
   function poll(region) {
     if (paused || document.hidden) return schedule(region, region.every);
     var controller = new AbortController();
@@ -109,7 +195,6 @@
       .then(function (response) {
         clearTimeout(timeout);
         serverClock(response);
-        adaptInterval(region, response);
         if (response.status === 304) return null;
         if (response.status === 429) {
           region.backoff = Math.min((region.backoff || region.every) * 2, 60000);
@@ -125,7 +210,7 @@
         });
       })
       .catch(function () { clearTimeout(timeout); })
-      .then(function () { schedule(region, region.backoff || region.current || region.every); });
+      .then(function () { schedule(region, region.backoff || region.every); });
   }
 
   function setPaused(value) {
@@ -147,6 +232,7 @@
         every: parseInt(el.getAttribute("data-live-every"), 10) || 3000,
         etag: el.getAttribute("data-live-etag") || "",
       };
+      absorb(region, el);
       regions.push(region);
       schedule(region, region.every);
     });
@@ -204,10 +290,10 @@
     })
       .then(function (response) { return response.json(); })
       .then(function (answer) {
-        if (typeof answer.html === "string") {
-          apply(region, answer.html);
-          if (answer.etag) region.etag = answer.etag;
-        }
+        if (answer.own) applyOwn(region, answer.own);
+        // A new question: fetch the list at once (it is in the shared part); a vote shows in
+        // the own parts now and in the counts with the next update.
+        if (answer.ok && form.hasAttribute("data-live-submit")) schedule(region, 0);
         showMessage(answer.message, !answer.ok);
         if (answer.ok && form.hasAttribute("data-live-submit")) form.reset();
         var again = itemId ? document.getElementById(itemId) : null;
