@@ -4,6 +4,7 @@ environment, gunicorn started and waited for, the database migrated and filled."
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -103,7 +104,8 @@ def start_gunicorn(
     wait=True,
 ) -> subprocess.Popen:
     """gunicorn with sync workers (default 2 x cores + 1) on 127.0.0.1:`port`; `nice`: its
-    priority (negative needs root); waits until /healthz answers unless `wait=False`."""
+    priority (negative needs root); waits until /healthz answers unless `wait=False`.
+    BENCH_GUNICORN_ARGS adds options (e.g. "--worker-class gthread --threads 4")."""
     workers = workers or 2 * (os.cpu_count() or 1) + 1
     if nice:
         session_priority(nice)
@@ -113,6 +115,7 @@ def start_gunicorn(
             str(Path(PY).parent / "gunicorn"), "vernetzt.wsgi:application",
             "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
             "--backlog", str(backlog), "--log-level", "warning",
+            *os.environ.get("BENCH_GUNICORN_ARGS", "").split(),
         ],
         env=environment, cwd=ROOT,
     )  # fmt: skip
@@ -184,3 +187,42 @@ def cpu_ticks(pids) -> int:
         except (OSError, IndexError, ValueError):
             pass
     return total
+
+
+def start_nginx(tmp: str, ports: list[int], listen: int) -> subprocess.Popen:
+    """nginx (Debian's package) on 127.0.0.1:`listen` in front of gunicorn on `ports`, as
+    deploy/nginx.conf puts it in front in production: it buffers answers and holds the
+    connections of slow clients, so a sync worker never waits for a phone."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        sys.exit("needs nginx: apt-get install nginx-light")
+    servers = " ".join(f"server 127.0.0.1:{port};" for port in ports)
+    conf = Path(tmp) / "nginx.conf"
+    conf.write_text(
+        f"""
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+  upstream vernetzt {{ least_conn; {servers} keepalive 32; }}
+  server {{
+    listen 127.0.0.1:{listen} backlog=4096;
+    client_max_body_size 12m;
+    location / {{
+      proxy_pass http://vernetzt;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    }}
+  }}
+}}
+"""
+    )
+    process = subprocess.Popen([nginx, "-c", str(conf), "-p", tmp, "-g", "daemon off;"])
+    time.sleep(0.5)
+    return process

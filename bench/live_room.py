@@ -1,8 +1,9 @@
 """A live room under load: simulated phones updating the way the real page does, plus writes.
 
-    .venv/bin/python bench/live_room.py --phones 100,300,1000 --seconds 60
+    .venv/bin/python bench/live_room.py --phones 100,300,1000 --seconds 60 [--proxy nginx|none]
 
-gunicorn (2 x cores + 1 sync workers) + PostgreSQL + Redis on this machine, its own database
+nginx in front (as deploy/nginx.conf in production; --proxy none: gunicorn alone) + gunicorn
+(2 x cores + 1 sync workers, BENCH_WORKERS) + PostgreSQL + Redis on this machine, its own database
 (BENCH_DATABASE_URL, default .../vernetzt_bench_live) and Redis db (BENCH_REDIS_URL, default
 redis://127.0.0.1:6379/5). For each number of phones:
 
@@ -31,7 +32,9 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -317,8 +320,13 @@ async def warm_up():
 cpu_ticks = _setup.cpu_ticks
 
 
+NGINX_PID = 0  # the proxy in front (--proxy nginx): its CPU counts as the server's
+
+
 def server_pids(gunicorn_pid):
     groups = {"gunicorn": [], "postgres": [], "redis": []}
+    if NGINX_PID:
+        groups["nginx"] = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -330,6 +338,8 @@ def server_pids(gunicorn_pid):
         ppid = int(stat[1])
         if int(entry.name) == gunicorn_pid or ppid == gunicorn_pid:
             groups["gunicorn"].append(int(entry.name))
+        elif NGINX_PID and NGINX_PID in (int(entry.name), ppid):
+            groups["nginx"].append(int(entry.name))
         elif cmd.startswith("postgres") or "postgres:" in cmd:
             # the server's own processes, and the backends of this database (PostgreSQL is
             # shared with other work on this machine: other databases' backends do not count)
@@ -416,6 +426,7 @@ async def run(phones_count, gunicorn_pid, seconds=None):
         tasks.append(asyncio.create_task(writer()))
         await asyncio.sleep(5)  # settle: everyone polls, writes flow
         ticks_before = server_ticks(gunicorn_pid)
+        generator_before = time.process_time()
         load_before = os.getloadavg()[0]
         stats.measuring = True
         started = time.perf_counter()
@@ -423,6 +434,7 @@ async def run(phones_count, gunicorn_pid, seconds=None):
         stats.measuring = False
         elapsed = time.perf_counter() - started
         ticks_after = server_ticks(gunicorn_pid)
+        generator_cpu = time.process_time() - generator_before
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
     hz = os.sysconf("SC_CLK_TCK")
@@ -439,6 +451,9 @@ async def run(phones_count, gunicorn_pid, seconds=None):
         for name in ticks_after
     }
     cpu["server_total"] = round(sum(cpu.values()), 1)
+    # The simulated phones run on the same cores: what they use is not the server's, but the
+    # server's requests wait while they run.
+    cpu["load_generator"] = round(100 * generator_cpu / elapsed / cores, 1)
     return {
         "phones": phones_count,
         "seconds": round(elapsed, 1),
@@ -467,7 +482,9 @@ def table(runs) -> str:
     """The summary: one line per number of phones."""
     head = (
         "phones | updates/s | update p50 / p95 / p99 ms | write p50 / p95 ms | errors | "
-        "write->projector p95 / max ms | server CPU % of all cores (gunicorn+pg+redis) | load"
+        "write->projector p95 / max ms | phones' CPU % | server CPU % of all cores "
+        "(gunicorn+pg+redis[+nginx]) "
+        "| load"
     )
     lines = [head, "|".join("---" for _ in head.split("|"))]
     for r in runs:
@@ -480,8 +497,10 @@ def table(runs) -> str:
         lines.append(
             f"{r['phones']} | {u.get('per_second')} | {u.get('p50_ms')} / {u.get('p95_ms')} / "
             f"{u.get('p99_ms')} | {w.get('p50_ms')} / {w.get('p95_ms')} | {r['errors']} | "
-            f"{d.get('p95_ms')} / {d.get('max_ms')} | {c['server_total']} "
-            f"({c['gunicorn']}+{c['postgres']}+{c['redis']}) | "
+            f"{d.get('p95_ms')} / {d.get('max_ms')} | {c['load_generator']} | {c['server_total']} "
+            f"({c['gunicorn']}+{c['postgres']}+{c['redis']}"
+            + (f"+{c['nginx']}" if "nginx" in c else "")
+            + ") | "
             f"{r['load_average_before']}-{r['load_average_after']}"
         )
     return "\n".join(lines)
@@ -497,6 +516,12 @@ def main():
     parser.add_argument(
         "--nice", type=int, default=int(os.environ.get("BENCH_NICE", -10 if root else 0))
     )
+    parser.add_argument(
+        "--proxy",
+        choices=["nginx", "none"],
+        default=os.environ.get("BENCH_PROXY", "nginx" if shutil.which("nginx") else "none"),
+        help="nginx in front of gunicorn as in production (deploy/nginx.conf), or none",
+    )
     options = parser.parse_args()
     phones = [int(n) for n in options.phones.split(",")]
     environment = env()
@@ -507,6 +532,11 @@ def main():
     if options.nice:
         os.nice(options.nice // 2)  # the load generator: a higher priority than other work too
     gunicorn = _setup.start_gunicorn(PORT, environment, workers=workers, nice=options.nice)
+    proxy = None
+    if options.proxy == "nginx" and "BENCH_BASE_URL" not in os.environ:
+        global BASE, NGINX_PID
+        proxy = _setup.start_nginx(tempfile.mkdtemp(prefix="vernetzt-nginx-"), [PORT], PORT + 1)
+        BASE, NGINX_PID = f"http://127.0.0.1:{PORT + 1}", proxy.pid
     results = []
     try:
         asyncio.run(warm_up())
@@ -516,12 +546,16 @@ def main():
             results.append(figures)
     finally:
         _setup.stop(gunicorn)
+        if proxy is not None:
+            proxy.terminate()
+            proxy.wait()
     check = _setup.run_in_shell(environment, CHECK)
     payload = {
         "command": "bench/live_room.py --phones "
         + options.phones
-        + f" --seconds {options.seconds:g}",
+        + f" --seconds {options.seconds:g} --proxy {options.proxy}",
         "gunicorn_workers": workers,
+        "proxy": options.proxy if proxy is not None else "none",
         "cores": os.cpu_count(),
         "writes_per_second_target": WRITES,
         "etag": not NO_ETAG,

@@ -86,34 +86,7 @@ def start_seaweedfs(tmp):
 
 
 def start_nginx(tmp):
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        sys.exit("needs nginx: apt-get install nginx-light")
-    conf = Path(tmp) / "nginx.conf"
-    conf.write_text(
-        f"""
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-  access_log off;
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-  fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-  upstream vernetzt {{ least_conn; server 127.0.0.1:{PORT_A}; server 127.0.0.1:{PORT_B}; }}
-  server {{
-    listen 127.0.0.1:{PROXY} backlog=4096;
-    client_max_body_size 12m;
-    location / {{
-      proxy_pass http://vernetzt;
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    }}
-  }}
-}}
-"""
-    )
-    return subprocess.Popen([nginx, "-c", str(conf), "-p", tmp, "-g", "daemon off;"])
+    return _setup.start_nginx(tmp, [PORT_A, PORT_B], PROXY)
 
 
 def gunicorn(port, environment):
