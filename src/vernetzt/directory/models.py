@@ -64,11 +64,16 @@ class Municipality(models.Model):
         return self.name
 
     @property
+    def other_district(self):
+        """The district, unless the place is a city that is its own district (then None)."""
+        return None if str(self.district) == self.name else self.district
+
+    @property
     def with_district(self) -> str:
         """The place with its district, "Lich · Gießen (Landkreis)"; a city that is its own
         district is named once ("Kassel", not "Kassel · Kassel")."""
-        district = str(self.district)
-        return self.name if district == self.name else f"{self.name} · {district}"
+        district = self.other_district
+        return f"{self.name} · {district}" if district else self.name
 
 
 class Term(models.Model):
