@@ -12,15 +12,15 @@ PAGES = {
     ("impressum", "de"): (
         "Impressum",
         "Dies ist eine Demo-Installation von vernetzt.\n\n"
-        "Verantwortlich: Beispiel-Kompetenzzentrum (fiktiv), Musterstraße 1, "
-        "60311 Frankfurt am Main.\n\n"
+        "Verantwortlich: die oben genannte Organisation (fiktiv), vertreten durch "
+        "Dr. Maria Beispiel.\n\n"
         "Das Team ändert diesen Text in der Verwaltung unter „Seiten“.",
     ),
     ("impressum", "en"): (
         "Legal notice",
         "This is a demo installation of vernetzt.\n\n"
-        "Responsible: Example competence centre (fictional), Musterstraße 1, "
-        "60311 Frankfurt am Main.\n\n"
+        "Responsible: the organisation named above (fictional), represented by "
+        "Dr. Maria Beispiel.\n\n"
         "The team changes this text in the back office under “Site pages”.",
     ),
     ("datenschutz", "de"): (
@@ -42,13 +42,13 @@ PAGES = {
     ("barrierefreiheit", "de"): (
         "Erklärung zur Barrierefreiheit",
         "Wir wollen, dass alle vernetzt nutzen können. Diese Erklärung gilt für die Website "
-        "vernetzt des Beispiel-Kompetenzzentrums (fiktiv).\n\n"
+        "vernetzt der oben genannten Organisation (fiktiv).\n\n"
         "Wenn Ihnen eine Barriere auffällt, schreiben Sie uns bitte mit dem Formular unten.",
     ),
     ("barrierefreiheit", "en"): (
         "Accessibility statement",
         "We want everyone to be able to use vernetzt. This statement covers the website "
-        "vernetzt of the example competence centre (fictional).\n\n"
+        "vernetzt of the organisation named above (fictional).\n\n"
         "If you find a barrier, please write to us with the form below.",
     ),
 }
