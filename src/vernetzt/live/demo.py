@@ -19,7 +19,7 @@ QUESTIONS = [
     # text, name, association, status, votes, pinned
     (
         "Wie können kleine Vereine ohne eigenes Büro an Fördermittel kommen?",
-        "Amina (fiktiv)",
+        "Amina",
         "Beispielverein Brücke e.V.",
         "approved",
         14,
@@ -35,7 +35,7 @@ QUESTIONS = [
     ),
     (
         "كيف يمكن للجمعيات الصغيرة أن تتعاون مع البلديات؟",
-        "Samir (fiktiv)",
+        "Samir",
         "",
         "approved",
         6,
@@ -51,6 +51,15 @@ QUESTIONS = [
     ),
     ("Wann ist die Mittagspause?", "", "", "pending", 0, False),
 ]
+
+
+def _language_of(text: str) -> str:
+    """The demo's phones: Arabic script from an Arabic phone, the English question from an
+    English one, the rest from German phones (a real question keeps its phone's language)."""
+    if any("\u0600" <= char <= "\u06ff" for char in text):
+        return "ar"
+    return "en" if text.startswith("Which ") else "de"
+
 
 CHAIR = [
     # name, association, topic, gender, newcomer, status
@@ -109,6 +118,7 @@ def _room_2025():
             text=text,
             name=name,
             organisation_name=org,
+            language=_language_of(text),
             status=status,
             pinned=pinned,
             votes_count=votes,

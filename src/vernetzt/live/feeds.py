@@ -94,6 +94,12 @@ def _room(room_pk: int) -> LiveRoom:
 # --- The phone ----------------------------------------------------------------------------------
 
 
+def _label(question) -> str:
+    """The question in a button's hidden label, in its own language and direction."""
+    language = f' lang="{escape(question.language)}"' if question.language else ""
+    return f'<span dir="auto"{language}>{escape(Truncator(question.text).chars(60))}</span>'
+
+
 def _variant(name: str, html: str) -> str:
     return f'<template data-live-variant="{name}">{html}</template>'
 
@@ -155,7 +161,7 @@ def _build_phone(room_pk: int, sort: str) -> dict:
         "votes": votes,
         "polls": polls,
         "poll_id": poll.pk if poll else None,
-        "labels": {q.pk: escape(Truncator(q.text).chars(60)) for q in questions},
+        "labels": {q.pk: _label(q) for q in questions},
         "approved": approved,
         "own": own,
         "me": me,

@@ -92,8 +92,11 @@
   function label(slot) {
     var item = slot.closest("li");
     var text = item ? item.querySelector(".live-question__text") : null;
+    var lang = text ? text.getAttribute("lang") : null;
     text = text ? text.textContent : "";
-    return escapeHtml(text.length > 60 ? text.slice(0, 59) + "\u2026" : text);
+    text = escapeHtml(text.length > 60 ? text.slice(0, 59) + "\u2026" : text);
+    // in the question's own language and direction, as the server fills it (feeds._label)
+    return '<span dir="auto"' + (lang ? ' lang="' + escapeHtml(lang) + '"' : "") + ">" + text + "</span>";
   }
 
   function slotHtml(region, slot) {
