@@ -114,3 +114,16 @@ def test_the_settings_come_from_the_cache_and_saving_refreshes_them(client, staf
     assert not any("core_sitesettings" in q["sql"] for q in queries.captured_queries)
     staff_client.post(URL, _form(organisation_name="Neuer Name e.V."))
     assert "Neuer Name e.V." in client.get("/").content.decode()
+
+
+def test_the_pdf_letterhead_reads_the_logo_through_the_storage():
+    """The logo goes into PDFs as data (read through the storage), never as a file path: S3
+    storage has no paths, and certificates and the report must work there too."""
+    from django.core.files.base import ContentFile
+
+    site = SiteSettings.objects.create(pk=1, organisation_name=NAME)
+    png = io.BytesIO()
+    Image.new("RGB", (40, 20), "#0b6e4f").save(png, format="PNG")
+    site.logo.save("logo.png", ContentFile(png.getvalue()), save=True)
+    html = render_to_string("core/pdf/_letterhead.html", {"site_settings": site})
+    assert 'src="data:image/png;base64,' in html and "file://" not in html

@@ -1,3 +1,4 @@
+import base64
 import contextlib
 import secrets
 
@@ -218,6 +219,19 @@ class SiteSettings(models.Model):
     @property
     def is_set(self) -> bool:
         return bool(self.organisation_name)
+
+    def logo_data_uri(self) -> str:
+        """The logo as a data: URI for the PDFs, read through the storage, so it works with
+        the file system and with S3 alike (a file path exists only on the file system)."""
+        if not self.logo:
+            return ""
+        try:
+            with self.logo.open("rb") as handle:
+                data = handle.read()
+        except OSError:  # the file is gone: the letterhead goes without a logo
+            return ""
+        kind = "png" if self.logo.name.lower().endswith(".png") else "jpeg"
+        return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
 
     @property
     def address_lines(self) -> list[str]:
