@@ -74,6 +74,30 @@ def recreate_database(db_url: str, redis_url: str | None = None) -> None:
         redis.Redis.from_url(redis_url).flushdb()
 
 
+def django_on_fresh_postgres(db_url: str, prefix: str, **extra) -> str:
+    """In this process: Django on a new PostgreSQL database `db_url` (dropped and created) and a
+    new data dir, migrated; `extra` adds environment variables. Returns the data dir."""
+    recreate_database(db_url)
+    data_dir = tempfile.mkdtemp(prefix=prefix)
+    Path(data_dir, "static").mkdir()
+    os.environ.update(
+        DATABASE_URL=db_url,
+        DATA_DIR=data_dir,
+        DJANGO_SETTINGS_MODULE="vernetzt.settings",
+        STATIC_MANIFEST="0",
+        LOG_LEVEL="WARNING",
+        **extra,
+    )
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return data_dir
+
+
 def migrate_and_run(environment: dict, code: str = "") -> str:
     """`manage.py migrate`, then `code` in `manage.py shell`; returns what it printed."""
     manage = [PY, str(ROOT / "manage.py")]

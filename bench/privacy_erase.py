@@ -12,49 +12,28 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import _setup  # noqa: E402
+
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/vernetzt_bench_privacy"
 )
 EVENTS, PER_EVENT, TASK_ROWS, LOG_ROWS, FILES, PEOPLE = 5, 1000, 20_000, 2000, 1000, 5
 
 
-def recreate_database():
-    import psycopg
-
-    base, name = DB_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def main():
-    recreate_database()
-    data_dir = tempfile.mkdtemp(prefix="bench-privacy-")
-    Path(data_dir, "static").mkdir()
-    os.environ.update(
-        DATABASE_URL=DB_URL,
-        DATA_DIR=data_dir,
-        DJANGO_SETTINGS_MODULE="vernetzt.settings",
-        STATIC_MANIFEST="0",
-        LOG_LEVEL="WARNING",
-    )
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
+    _setup.django_on_fresh_postgres(DB_URL, "bench-privacy-")
     from datetime import timedelta
 
     from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.contenttypes.models import ContentType
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
-    from django.core.management import call_command
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
@@ -65,7 +44,6 @@ def main():
     from vernetzt.registration import tasks
     from vernetzt.registration.models import Registration, new_secret
 
-    call_command("migrate", verbosity=0)
     now = timezone.now()
     staff = User.objects.create_user("bench-staff@example.org", is_staff=True)
     registrations = []

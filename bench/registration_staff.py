@@ -11,44 +11,22 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import _setup  # noqa: E402
+
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/vernetzt_bench_staff"
 )
 
 
-def recreate_database():
-    import psycopg
-
-    base, name = DB_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def main():
-    recreate_database()
-    data_dir = tempfile.mkdtemp(prefix="bench-staff-")
-    Path(data_dir, "static").mkdir()
-    os.environ.update(
-        DATABASE_URL=DB_URL,
-        DATA_DIR=data_dir,
-        DJANGO_SETTINGS_MODULE="vernetzt.settings",
-        STATIC_MANIFEST="0",
-        LOG_LEVEL="WARNING",
-        ALLOWED_HOSTS="testserver",
-    )
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
+    _setup.django_on_fresh_postgres(DB_URL, "bench-staff-", ALLOWED_HOSTS="testserver")
     from datetime import timedelta
 
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -61,7 +39,6 @@ def main():
     from vernetzt.registration.models import Registration, new_secret
     from vernetzt.registration.services import ensure_builtin_questions
 
-    call_command("migrate", verbosity=0)
     staff = User.objects.create_user(email="bench@example.org", is_staff=True)
     municipalities = list(Municipality.objects.all()[:100])
     organisations = Organisation.objects.bulk_create(
