@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The hall's phone and projector updates, answered without the rest (decision 0187).
+    "vernetzt.live.middleware.LiveUpdatesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vernetzt.core.middleware.LanguageMiddleware",

@@ -9,12 +9,15 @@ def _english(settings, request):
 
 
 @pytest.fixture(autouse=True)
-def _forget_room_codes():
-    """Each test's rooms are new: codes like "saal1" must not point to an earlier test's room."""
-    from vernetzt.live import feeds, state
+def _forget_room_codes(monkeypatch):
+    """Each test's rooms are new: codes like "saal1" must not point to an earlier test's room,
+    nor a room's remembered version to an earlier test's. A test sees its own writes at once
+    (a worker's 0.2 s memory of versions has its own test: test_updates)."""
+    from vernetzt.live import device, feeds, state
 
-    feeds._room_ids.clear()
-    state._local.clear()
+    monkeypatch.setattr(state, "VERSION_MEMORY", 0)
+    for memory in (feeds._room_ids, state._local, state._versions, device._polls):
+        memory.clear()
     yield
-    feeds._room_ids.clear()
-    state._local.clear()
+    for memory in (feeds._room_ids, state._local, state._versions, device._polls):
+        memory.clear()

@@ -33,6 +33,7 @@ def phone(client, room):
     return response
 
 
+@pytest.mark.django_db(transaction=True)  # versions move on when writes commit
 def test_phone_asks_votes_and_sees_own_place(room):
     client = Client()
     phone(client, room)
@@ -94,6 +95,7 @@ def test_closed_room_refuses_with_a_message(room):
     assert "This live room is closed." in response.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # the room is read anew when the block commits
 def test_blocked_device_cannot_join_the_queue(room, staff_client):
     client = Client()
     phone(client, room)
@@ -135,6 +137,7 @@ def test_forged_moderator_actions_are_refused(room):
     assert client.post(foreign, {"action": "hide"}).status_code == 404
 
 
+@pytest.mark.django_db(transaction=True)  # versions move on when writes commit
 def test_projector_shows_approved_questions_speaker_timer_and_poll(
     room, django_assert_max_num_queries
 ):
@@ -161,6 +164,7 @@ def test_projector_shows_approved_questions_speaker_timer_and_poll(
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
 
 
+@pytest.mark.django_db(transaction=True)  # versions move on when writes commit
 def test_phone_update_is_304_while_nothing_changed(room, django_assert_num_queries):
     PollFactory(room=room, status="open")
     client = Client()

@@ -5,6 +5,7 @@ votes, questions and free-chair requests of one phone together.
 """
 
 import secrets
+import time
 
 from django.core import signing
 
@@ -58,3 +59,22 @@ def rate_limited(*, key: str, limit: int, window_s: int) -> bool:
     the same count.
     """
     return limited_key("live", key, f"{limit}/{window_s}s")
+
+
+_polls: dict[str, tuple[int, int]] = {}  # per process: device -> (window, count)
+POLL_KEYS_LIMIT = 20_000
+
+
+def polls_flooding(device_id: str, *, limit: int, window_s: int = 60) -> bool:
+    """Count one update of the device in this process's memory; True if it is over `limit`
+    in the current window. A flood guard, not an exact count (decision 0187): a phone's
+    updates spread over the workers, so a page that polls as live.js does stays far below,
+    while a device asking many times a second is refused by every worker. No cache round
+    trip: the hall's updates are the hot path."""
+    window = int(time.monotonic() // window_s)
+    known = _polls.get(device_id)
+    count = known[1] + 1 if known and known[0] == window else 1
+    if len(_polls) > POLL_KEYS_LIMIT:
+        _polls.clear()
+    _polls[device_id] = (window, count)
+    return count > limit

@@ -7,10 +7,11 @@ approval; `vote` = support, supported/withdraw, or "your question"; `poll` = the
 or thanks and the results) and the variants of the slots as `<template>`s.
 
 - For live.js (`phone_part`): the shared bytes as they are, the same for every phone, plus a
-  tiny `<template data-live-own>` block (which listed questions this device supports, its
-  own questions, poll answered, its place/waiting questions); live.js fills the slots
-  before morphing. No query in the steady state: the device's votes and ballots come from
-  its cached state (`own`), the rest from the snapshot (decision 0174).
+  tiny `<template data-live-own>` block with what the snapshot knows of the device (its own
+  questions, the open poll, its place/waiting questions); live.js keeps which questions the
+  device supports and which polls it answered (from the page and from the answers to its own
+  actions) and fills the slots before morphing. No query and, in the steady state, no cache
+  round trip (decisions 0174, 0187).
 - For the page itself and phones without JavaScript (`phone_update`): the server fills the
   `<!--live:...-->` comments inside the slots.
 
@@ -32,7 +33,7 @@ from django.utils.translation import get_language
 
 from . import own, queries
 from .models import LiveQuestion, LiveRoom
-from .state import snapshot, version
+from .state import recent_version, snapshot, version
 
 PHONE_LIMIT = 60  # questions on a phone; the rest are counted ("and 40 more")
 PROJECTOR_LIMIT = 6
@@ -192,49 +193,62 @@ def _phone_snapshot(room_pk, sort, *, fresh=False, current=None, min_interval=No
     )
 
 
-def own_parts(data: dict, device_id: str | None, mine: dict) -> dict:
-    """The device's own parts of the phone's region: questions it supports and its own (of
-    those listed), poll answered, and its place in the queue or waiting questions (HTML)."""
-    listed = data["labels"]
-    return {
-        "voted": sorted(pk for pk in mine["votes"] if pk in listed),
+def own_parts(data: dict, device_id: str | None, mine: dict | None = None) -> dict:
+    """The device's own parts of the phone's region: what the snapshot knows (its questions,
+    its place in the queue or questions waiting for approval, the open poll) and, with
+    `mine` (`own.load`), the questions it supports and the polls it answered."""
+    poll_id = data["poll_id"]
+    parts = {
         "own": data["own"].get(device_id, []) if device_id else [],
-        "answered": bool(data["poll_id"]) and data["poll_id"] in mine["ballots"],
         "me": data["me"].get(device_id, "") if device_id else "",
+        "poll": poll_id or "",
     }
+    if mine is not None:
+        parts["voted"] = sorted(mine["votes"])
+        parts["ballots"] = sorted(mine["ballots"])
+        parts["answered"] = bool(poll_id) and poll_id in mine["ballots"]
+    return parts
 
 
 def _own_block(parts: dict) -> str:
-    """The device's own parts for live.js, applied to the shared HTML before morphing."""
-    voted = " ".join(map(str, parts["voted"]))
-    own = " ".join(map(str, parts["own"]))
-    return (
-        f'<template data-live-own data-voted="{voted}" data-own="{own}" '
-        f'data-answered="{int(parts["answered"])}">{parts["me"]}</template>'
-    )
+    """The device's own parts for live.js, applied to the shared HTML before morphing; an
+    update's block has no `data-voted`/`data-ballots` (live.js keeps what it knows)."""
+    attributes = f'data-own="{" ".join(map(str, parts["own"]))}" data-poll="{parts["poll"]}"'
+    if "voted" in parts:
+        voted, ballots = " ".join(map(str, parts["voted"])), " ".join(map(str, parts["ballots"]))
+        attributes += f' data-voted="{voted}" data-ballots="{ballots}"'
+    return f"<template data-live-own {attributes}>{parts['me']}</template>"
 
 
 def phone_part(
     room_pk: int, device_id: str | None, *, sort: str = "popular", current: int | None = None
 ) -> Update:
     """A phone's update for live.js: the room's shared bytes as they are (the same for every
-    phone) and the device's own parts as a small block (no query in the steady state)."""
+    phone) and what the snapshot knows of the device as a small block (no query, no cache
+    round trip in the steady state: decision 0187)."""
     snap = _phone_snapshot(room_pk, sort, current=current)
-    parts = own_parts(snap.data, device_id, own.get(room_pk, device_id))
     return Update(
         etag=snap.etag,
         html="",
-        body=snap.data["body"] + _own_block(parts).encode(),
+        body=snap.data["body"] + _own_block(own_parts(snap.data, device_id)).encode(),
         in_queue=_place(snap.data, device_id) is not None,
     )
 
 
-def own_answer(room_pk: int, device_id: str | None, *, sort: str = "popular") -> dict:
-    """The device's own parts after one of its actions (the answer to live.js): its votes and
-    ballots as they are now; its questions and place from a snapshot of the last few seconds
-    (the next update brings the rest), so that a write never waits for a render."""
-    snap = _phone_snapshot(room_pk, sort, min_interval=OWN_ANSWER_INTERVAL)
-    return own_parts(snap.data, device_id, own.get(room_pk, device_id))
+def own_answer(
+    room_pk: int, device_id: str | None, *, sort: str = "popular", change: dict | None = None
+) -> dict:
+    """The device's own parts after one of its actions (the answer to live.js): its questions
+    and place from a snapshot of the last few seconds (the next update brings the rest), so
+    that a write never waits for a render; and what the action changed (`change`, e.g.
+    `{"add": {"voted": [7]}}`: live.js keeps the rest) or, without `change` (a refusal: the
+    page may not know), the device's votes and ballots from the database."""
+    snap = _phone_snapshot(
+        room_pk, sort, min_interval=OWN_ANSWER_INTERVAL, current=recent_version(room_pk)
+    )
+    if change is not None:
+        return {**own_parts(snap.data, device_id), **change}
+    return own_parts(snap.data, device_id, own.load(room_pk, device_id))
 
 
 def phone_update(
@@ -245,7 +259,7 @@ def phone_update(
     the person's own action), not a recent snapshot."""
     snap = _phone_snapshot(room_pk, sort, fresh=fresh)
     data = snap.data
-    parts = own_parts(data, device_id, own.refresh(room_pk, device_id))
+    parts = own_parts(data, device_id, own.load(room_pk, device_id))
     voted, mine = set(parts["voted"]), set(parts["own"])
 
     def fill(match):

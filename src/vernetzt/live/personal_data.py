@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from vernetzt.registration.models import Registration
 
-from . import own, state
+from . import state
 from .device import read_device_id
 from .models import ChairRequest, DeviceLink, LiveQuestion, PollBallot, QuestionVote
 
@@ -91,14 +91,6 @@ def erase_personal_data(person) -> dict:
     # The free chair's counts (who spoke, how long) stay without name, topic or phone.
     chair = _chair_requests(person).update(name="", organisation_name="", topic="", device_id="")
     # Votes and ballots stay counted, no longer tied to one phone: a fresh random id each.
-    votes = QuestionVote.objects.filter(device_id__in=devices)
-    ballots = PollBallot.objects.filter(device_id__in=devices)
-    voted_in = set(votes.values_list("question__room_id", flat=True)) | set(
-        ballots.values_list("poll__room_id", flat=True)
-    )
-    for room_id in voted_in:  # the phones' cached own state (decision 0174)
-        for device_id in devices:
-            own.forget(room_id, device_id)
     unlinked = 0
     for model in (QuestionVote, PollBallot):
         for pk in model.objects.filter(device_id__in=devices).values_list("pk", flat=True):

@@ -11,7 +11,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import own
 from .device import rate_limited
 from .models import (
     ANSWER_MAX_LENGTH,
@@ -34,6 +33,8 @@ from .state import changed
 QUESTIONS_PER_MINUTE = 3
 VOTES_PER_MINUTE = 30
 CHAIR_REQUESTS_PER_10_MINUTES = 2
+# Questions a phone can support, and withdraw its support from.
+VOTABLE = (LiveQuestion.Status.APPROVED, LiveQuestion.Status.ANSWERED)
 
 
 class Refused(Exception):
@@ -47,7 +48,11 @@ def _clean(text: str | None) -> str:
 def _require_open(room: LiveRoom, device_id: str):
     if not room.is_open:
         raise Refused(_("This live room is closed."))
-    if BlockedDevice.objects.filter(room=room, device_id=device_id).exists():
+    # A room loaded for this device (`queries.room_for_device`) knows already; else one query.
+    blocked = getattr(room, "device_blocked", None)
+    if blocked is None:
+        blocked = BlockedDevice.objects.filter(room=room, device_id=device_id).exists()
+    if blocked:
         raise Refused(_("Your device has been blocked in this room by the moderation."))
 
 
@@ -132,9 +137,14 @@ def ask_question(
 
 def vote_question(
     *, room: LiveRoom, device_id: str, question_id: int, withdraw: bool = False
-) -> LiveQuestion:
+) -> None:
     """Support a visible question once per device (unique constraint, safe under races), or
     withdraw the device's support (`withdraw=True`; nothing happens if it had none).
+
+    A support is two statements in one transaction: the count goes up only for an approved
+    question of this room that the device did not ask (the row's lock orders concurrent
+    votes), then the vote is inserted; a second support of the same device breaks the unique
+    constraint and undoes both.
 
     Raises Refused: room closed, device blocked, unknown or hidden question, own question,
     voted already, too many votes in a minute.
@@ -142,38 +152,48 @@ def vote_question(
     _require_open(room, device_id)
     if rate_limited(key=f"v:{room.pk}:{device_id}", limit=VOTES_PER_MINUTE, window_s=60):
         raise Refused(_("Too many votes in a short time. Please wait a minute."))
+    if withdraw:
+        _withdraw_vote(room, device_id, question_id)
+        return
+    # An instance with the keys only: the vote's signal knows the room without a query.
+    question = LiveQuestion(pk=question_id, room_id=room.pk)
     try:
         with transaction.atomic():
-            question = LiveQuestion.objects.select_for_update().get(
-                pk=question_id,
-                room=room,
-                status__in=[LiveQuestion.Status.APPROVED, LiveQuestion.Status.ANSWERED],
+            counted = (
+                LiveQuestion.objects.filter(
+                    pk=question_id, room=room, status=LiveQuestion.Status.APPROVED
+                )
+                .exclude(device_id=device_id)
+                .update(votes_count=F("votes_count") + 1)
             )
-            if withdraw:
-                deleted, _details = QuestionVote.objects.filter(
-                    question=question, device_id=device_id
-                ).delete()
-                if not deleted:  # the page showed a support that is not there: resync
-                    own.forget(room.pk, device_id)
-                if deleted and question.votes_count > 0:
-                    LiveQuestion.objects.filter(pk=question.pk, votes_count__gt=0).update(
-                        votes_count=F("votes_count") - 1
-                    )
-                    question.votes_count -= 1  # exact: the row is locked
-            else:
-                if question.device_id == device_id:
-                    raise Refused(_("You cannot support your own question."))
-                if question.status != LiveQuestion.Status.APPROVED:
-                    raise LiveQuestion.DoesNotExist
-                QuestionVote.objects.create(question=question, device_id=device_id)
-                LiveQuestion.objects.filter(pk=question.pk).update(votes_count=F("votes_count") + 1)
-                question.votes_count += 1  # exact: the row is locked
+            if not counted:
+                raise LiveQuestion.DoesNotExist
+            QuestionVote.objects.create(question=question, device_id=device_id)
     except LiveQuestion.DoesNotExist as error:
+        own_question = LiveQuestion.objects.filter(
+            pk=question_id, room=room, device_id=device_id
+        ).exists()
+        if own_question:
+            raise Refused(_("You cannot support your own question.")) from error
         raise Refused(_("This question cannot be supported.")) from error
     except IntegrityError as error:
-        own.forget(room.pk, device_id)  # the page did not know: its state is rebuilt
         raise Refused(_("You have already supported this question.")) from error
-    return question  # the room's version moved on with the vote's signal (state.py)
+
+
+@transaction.atomic
+def _withdraw_vote(room: LiveRoom, device_id: str, question_id: int) -> None:
+    question = (
+        LiveQuestion.objects.select_for_update()
+        .filter(pk=question_id, room=room, status__in=VOTABLE)
+        .first()
+    )
+    if question is None:
+        raise Refused(_("This question cannot be supported."))
+    deleted, _details = QuestionVote.objects.filter(question=question, device_id=device_id).delete()
+    if deleted:
+        LiveQuestion.objects.filter(pk=question.pk, votes_count__gt=0).update(
+            votes_count=F("votes_count") - 1
+        )
 
 
 @transaction.atomic
@@ -273,7 +293,6 @@ def vote_poll(
     except Poll.DoesNotExist as error:
         raise Refused(_("This poll is not open.")) from error
     except IntegrityError as error:
-        own.forget(room.pk, device_id)  # the page did not know: its state is rebuilt
         raise Refused(_("You have already answered this poll.")) from error
     return poll
 

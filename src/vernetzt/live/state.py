@@ -1,9 +1,11 @@
 """The version of each live room's state, kept in the shared cache, and snapshots per version.
 
-Every write to a room bumps its version (`changed`): at once, and again after the commit, so a
-reader that rendered between the two sees the newer number on its next update. Phones, the
-projector and the moderator send the version they have (`If-None-Match`); an unchanged room
-costs one cache read and a 304.
+Every write to a room bumps its version (`changed`) when its transaction commits (a reader
+that rendered before the commit keeps the older number, so the next update renders anew).
+Phones, the projector and the moderator send the version they have (`If-None-Match`); an
+unchanged room costs a 304. The updates of phones and projectors read the version through
+`recent_version`: a worker asks the shared cache at most every `VERSION_MEMORY` seconds
+per room, so that a hall of phones costs no cache round trip per update (decision 0187).
 
 What all phones share (the question list, the poll) is rendered once per version and kept
 in the cache as a `Snapshot`; under a stream of writes a snapshot is reused for up to
@@ -21,16 +23,25 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from . import models, own
+from . import models
 
 # Seconds a snapshot is reused while writes go on: bounds renders per room and kind.
 MIN_RENDER_INTERVAL = getattr(settings, "LIVE_MIN_RENDER_INTERVAL", 0.3)
+# Seconds a worker reuses a room's version read from the shared cache for the updates of
+# phones and projectors (adds at most this much to the delay from a write to a screen).
+VERSION_MEMORY = getattr(settings, "LIVE_VERSION_MEMORY", 0.2)
 SNAPSHOT_TIMEOUT = 3600
+LOCAL_LIMIT = 200  # rooms or snapshots a process remembers before it starts afresh
 BUILD_LOCK_TIMEOUT = 2  # seconds; a worker that died while rendering blocks no one longer
 
 
-def _version_key(room_id: int) -> str:
-    return f"live:v:{room_id}"
+# What a version counts: "state" = every write to the room (what screens show); "room" = the
+# room's own settings and blocked devices (what a phone's action checks; `rooms.py`).
+PARTS = {"state": "live:v", "room": "live:room"}
+
+
+def _version_key(room_id: int, part: str = "state") -> str:
+    return f"{PARTS[part]}:{room_id}"
 
 
 def _seed() -> int:
@@ -39,9 +50,9 @@ def _seed() -> int:
     return int(time.time() * 1000)
 
 
-def version(room_id: int) -> int:
+def version(room_id: int, part: str = "state") -> int:
     """The room's current version (created on first use)."""
-    key = _version_key(room_id)
+    key = _version_key(room_id, part)
     value = cache.get(key)
     if value is None:
         cache.add(key, _seed(), timeout=None)
@@ -49,8 +60,25 @@ def version(room_id: int) -> int:
     return int(value)
 
 
-def bump(room_id: int) -> None:
-    key = _version_key(room_id)
+_versions: dict[tuple, tuple[int, float]] = {}  # per process: (room, part) -> (version, read at)
+
+
+def recent_version(room_id: int, part: str = "state") -> int:
+    """The room's version as this process read it less than `VERSION_MEMORY` seconds ago,
+    else from the shared cache (for updates: a phone may see a write 0.2 s later)."""
+    now = time.monotonic()
+    known = _versions.get((room_id, part))
+    if known and now - known[1] < VERSION_MEMORY:
+        return known[0]
+    value = version(room_id, part)
+    if len(_versions) > LOCAL_LIMIT:
+        _versions.clear()
+    _versions[(room_id, part)] = (value, now)
+    return value
+
+
+def bump(room_id: int, part: str = "state") -> None:
+    key = _version_key(room_id, part)
     try:
         cache.incr(key)
     except ValueError:  # not there (new room, cache restarted): start above the old numbers
@@ -58,12 +86,14 @@ def bump(room_id: int) -> None:
         cache.incr(key)
 
 
-def changed(room_id: int | None) -> None:
-    """A write to the room: bump now, and once more when the transaction commits."""
+def changed(room_id: int | None, *, room: bool = False) -> None:
+    """A write to the room: bump its version when the transaction commits (at once outside
+    a transaction); `room`: the room's settings or blocked devices changed too."""
     if room_id is None:
         return
-    bump(room_id)
     transaction.on_commit(lambda: bump(room_id))
+    if room:
+        transaction.on_commit(lambda: bump(room_id, "room"))
 
 
 @dataclass
@@ -81,7 +111,6 @@ class Snapshot:
 # Per process: the last snapshot of each room and kind, so that a worker does not fetch and
 # unpickle the same snapshot from the cache for every phone (same rules as the cache's copy).
 _local: dict[str, Snapshot] = {}
-LOCAL_LIMIT = 200
 
 
 def _usable(snap, current: int, now: float, min_interval: float) -> Snapshot | None:
@@ -145,22 +174,9 @@ def forget(room_id: int) -> None:
     cache.delete_many([f"live:snap:{room_id}:{kind}" for kind in kinds] + [kinds_key])
     for key in [key for key in _local if key.startswith(f"live:snap:{room_id}:")]:
         _local.pop(key, None)
+    for part in PARTS:
+        _versions.pop((room_id, part), None)
     bump(room_id)
-
-
-def own_state_changed(room_id, instance, kwargs) -> None:
-    """A vote or ballot was saved or deleted: the device's cached own state follows."""
-    if "action" in kwargs:  # the ballot's options: the ballot itself counted already
-        return
-    if kwargs.get("created") is False:  # changed in place (admin): rebuilt on the next read
-        own.forget(room_id, instance.device_id)
-        return
-    what, pk = (
-        ("votes", instance.question_id)
-        if isinstance(instance, models.QuestionVote)
-        else ("ballots", instance.poll_id)
-    )
-    own.changed(room_id, instance.device_id, what, pk, added=bool(kwargs.get("created")))
 
 
 def connect_signals():
@@ -189,10 +205,8 @@ def connect_signals():
 
     def on_write(sender, instance, **kwargs):
         if kwargs.get("action", "post_").startswith("post_"):
-            room_id = room_of(instance)
-            changed(room_id)
-            if isinstance(instance, models.QuestionVote | models.PollBallot):
-                own_state_changed(room_id, instance, kwargs)
+            settings_changed = isinstance(instance, models.LiveRoom | models.BlockedDevice)
+            changed(room_of(instance), room=settings_changed)
 
     for model in (
         models.LiveRoom,

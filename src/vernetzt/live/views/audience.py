@@ -9,10 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import feeds, services
-from ..device import ensure_device_id, rate_limited, read_device_id, remember_device
+from ..device import ensure_device_id, polls_flooding, read_device_id, remember_device
 from ..forms import AskForm, ChairForm
 from ..models import LiveQuestion, LiveRoom
-from ..state import version
+from ..rooms import room_for_device
+from ..state import recent_version
 from .common import get_room, not_modified, region_response
 
 # A phone's page polls every 3 s (20 a minute); far more is a broken or hostile client.
@@ -51,18 +52,18 @@ def phone(request, code):
 
 @require_GET
 def phone_part(request, code):
-    """The phone's updated region: 304 while nothing changed (one cache read, no query), else
-    the room's shared bytes and this device's own parts (no query in the steady state); a
-    device asking for new content far more often than the page does gets 429."""
+    """The phone's updated region: 304 while nothing changed, else the room's shared bytes
+    and what the snapshot knows of this device; no query, and in the steady state no cache
+    round trip (the room's version is read at most every 0.2 s per worker). A device asking
+    for new content far more often than the page does gets 429. Answered before most
+    middleware (`live.middleware`)."""
     room_pk = feeds.room_id(code)
-    current = version(room_pk)
+    current = recent_version(room_pk)
     unchanged = not_modified(request, f'"{current}"')
     if unchanged:
         return unchanged
     device_id = read_device_id(request)
-    if device_id and rate_limited(
-        key=f"poll:{room_pk}:{device_id}", limit=POLLS_PER_MINUTE, window_s=60
-    ):
+    if device_id and polls_flooding(device_id, limit=POLLS_PER_MINUTE):
         response = HttpResponse(status=429)
         response["Retry-After"] = "30"
         return response
@@ -83,16 +84,14 @@ def _from_live_js(request) -> bool:
     return request.headers.get("X-Requested-With") == "live"
 
 
-def _live_answer(request, room, device_id, message, *, ok=True):
-    """JSON for live.js: the message for the person and this device's own parts (which
-    questions it supports, its own, poll answered, its place); the shared part comes with
-    the next update."""
+def _live_answer(request, room, device_id, message, *, ok=True, change=None):
+    """JSON for live.js: the message for the person and this device's own parts (its
+    questions, its place; after a success what the action changed, after a refusal which
+    questions it supports and which polls it answered); the shared part comes with the next
+    update."""
+    own = feeds.own_answer(room.pk, device_id, sort=_sort(request), change=change)
     response = JsonResponse(
-        {
-            "ok": ok,
-            "message": str(message),
-            "own": feeds.own_answer(room.pk, device_id, sort=_sort(request)),
-        },
+        {"ok": ok, "message": str(message), "own": own},
         status=200 if ok else 400,
     )
     return remember_device(request, response)
@@ -113,8 +112,8 @@ def _refused(request, room, device_id, error, **forms):
 
 @require_POST
 def ask(request, code):
-    room = get_room(code)
     device_id = ensure_device_id(request)
+    room = room_for_device(code, device_id)
     form = AskForm(request.POST, prefix="ask")
     if not form.is_valid() and _from_live_js(request):
         return _live_answer(request, room, device_id, _form_errors(form), ok=False)
@@ -139,15 +138,15 @@ def ask(request, code):
     else:
         thanks = _("Thank you! Your question is on the list.")
     if _from_live_js(request):
-        return _live_answer(request, room, device_id, thanks)
+        return _live_answer(request, room, device_id, thanks, change={})
     messages.success(request, thanks)
     return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
 
 
 @require_POST
 def vote(request, code, pk):
-    room = get_room(code)
     device_id = ensure_device_id(request)
+    room = room_for_device(code, device_id)
     try:
         services.vote_question(
             room=room,
@@ -160,14 +159,15 @@ def vote(request, code, pk):
     if _from_live_js(request):
         withdrawn = request.POST.get("withdraw")
         done = _("Your support is withdrawn.") if withdrawn else _("You support this question.")
-        return _live_answer(request, room, device_id, done)
+        change = {"remove" if withdrawn else "add": {"voted": [pk]}}
+        return _live_answer(request, room, device_id, done, change=change)
     return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
 
 
 @require_POST
 def chair(request, code):
-    room = get_room(code)
     device_id = ensure_device_id(request)
+    room = room_for_device(code, device_id)
     if request.POST.get("withdraw"):
         services.withdraw_chair_request(room=room, device_id=device_id)
         messages.success(request, _("You have left the queue."))
@@ -191,8 +191,8 @@ def chair(request, code):
 
 @require_POST
 def poll_vote(request, code, pk):
-    room = get_room(code)
     device_id = ensure_device_id(request)
+    room = room_for_device(code, device_id)
     try:
         option_ids = [int(value) for value in request.POST.getlist("option")]
     except ValueError:
@@ -208,6 +208,7 @@ def poll_vote(request, code, pk):
     except services.Refused as error:
         return _refused(request, room, device_id, error)
     if _from_live_js(request):
-        return _live_answer(request, room, device_id, _("Thank you for your answer."))
+        thanks = _("Thank you for your answer.")
+        return _live_answer(request, room, device_id, thanks, change={"add": {"ballots": [pk]}})
     messages.success(request, _("Thank you for your answer."))
     return remember_device(request, redirect(room.get_absolute_url() + "#poll"))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from .. import feeds
 from ..models import LiveRoom
-from ..state import version
+from ..state import recent_version
 from .common import get_room, not_modified, region_response
 
 
@@ -35,7 +35,7 @@ def projector_part(request, code):
     """The projector's updated region: 304 while nothing changed (no query), else the
     snapshot all projectors of the room share."""
     room_pk = feeds.room_id(code)
-    current = version(room_pk)
+    current = recent_version(room_pk)
     unchanged = not_modified(request, f'"{current}"')
     if unchanged:
         return unchanged

@@ -51,25 +51,54 @@
 
   // A phone's update is the room's shared HTML (the same bytes for every phone) with slots
   // (data-live-slot) for the device's own parts, the slots' variants (<template
-  // data-live-variant>) and the device's own state (<template data-live-own>): the slots are
-  // filled here, before morphing, so that an unchanged button stays the same element.
-  function readOwn(template) {
-    function ids(name) {
-      var found = {};
-      (template.getAttribute(name) || "").split(" ").forEach(function (pk) { if (pk) found[pk] = 1; });
-      return found;
-    }
-    return {
-      voted: ids("data-voted"),
-      own: ids("data-own"),
-      answered: template.getAttribute("data-answered") === "1",
-      me: template.innerHTML,
-    };
+  // data-live-variant>) and what the server knows of the device (<template data-live-own>):
+  // the slots are filled here, before morphing, so that an unchanged button stays the same
+  // element. The questions this device supports and the polls it answered come with the page
+  // and with the answers to its own actions; an update does not repeat them (decision 0187),
+  // so what is missing from a block is kept.
+  function idSet(list) {
+    var found = {};
+    list.forEach(function (pk) { if (pk !== "" && pk !== null && pk !== undefined) found[String(pk)] = 1; });
+    return found;
   }
 
-  function ownFromJson(own) {
-    function ids(list) { var found = {}; (list || []).forEach(function (pk) { found[String(pk)] = 1; }); return found; }
-    return { voted: ids(own.voted), own: ids(own.own), answered: !!own.answered, me: own.me || "" };
+  function merge(region, known) {
+    var own = region.own || { voted: {}, ballots: {}, own: {}, poll: "", me: "" };
+    Object.keys(known).forEach(function (key) { own[key] = known[key]; });
+    region.own = own;
+  }
+
+  function readOwn(template) {
+    var known = {
+      own: idSet((template.getAttribute("data-own") || "").split(" ")),
+      poll: template.getAttribute("data-poll") || "",
+      me: template.innerHTML,
+    };
+    ["voted", "ballots"].forEach(function (name) {
+      var value = template.getAttribute("data-" + name);
+      if (value !== null) known[name] = idSet(value.split(" "));
+    });
+    return known;
+  }
+
+  function ownFromJson(region, own) {
+    var known = {};
+    ["voted", "ballots", "own"].forEach(function (name) { if (own[name]) known[name] = idSet(own[name]); });
+    if ("poll" in own) known.poll = String(own.poll || "");
+    if ("me" in own) known.me = own.me || "";
+    // What the action changed ({"add": {"voted": [7]}}): the rest is as the page knows it.
+    var before = region.own || {};
+    ["add", "remove"].forEach(function (how) {
+      Object.keys(own[how] || {}).forEach(function (name) {
+        var ids = Object.assign({}, known[name] || before[name] || {});
+        own[how][name].forEach(function (pk) {
+          if (how === "add") ids[String(pk)] = 1;
+          else delete ids[String(pk)];
+        });
+        known[name] = ids;
+      });
+    });
+    return known;
   }
 
   function absorb(region, root) {
@@ -80,7 +109,7 @@
       t.parentNode.removeChild(t);
     });
     root.querySelectorAll("template[data-live-own]").forEach(function (t) {
-      region.own = readOwn(t);
+      merge(region, readOwn(t));
       t.parentNode.removeChild(t);
     });
   }
@@ -104,7 +133,7 @@
     if (!own) return null;
     var kind = slot.getAttribute("data-live-slot");
     if (kind === "me") return own.me;
-    if (kind === "poll") return (own.answered ? variants["poll-done"] : variants.poll) || "";
+    if (kind === "poll") return (own.ballots[own.poll] ? variants["poll-done"] : variants.poll) || "";
     var pk = slot.getAttribute("data-q");
     var state = own.own[pk] ? "own" : own.voted[pk] ? "done" : slot.hasAttribute("data-can") ? "can" : "";
     if (!state || !variants[state]) return "";
@@ -172,7 +201,7 @@
   // with the next update, which is asked for at once).
   function applyOwn(region, own) {
     var before = announceables(region.el);
-    region.own = ownFromJson(own);
+    merge(region, ownFromJson(region, own));
     fillSlots(region, region.el, true);
     announce(region, before);
     document.dispatchEvent(new CustomEvent("live:updated", { detail: { region: region.el } }));
