@@ -23,7 +23,8 @@ average (other work on the machine), prints a summary table and writes
 bench/results/live_room.json (or BENCH_RESULT). The server runs at a higher priority (nice
 -10, the load generator -5) when this runs as root (`--nice 0` to switch it off). The load
 generator is one asyncio process (aiohttp). BENCH_NO_ETAG=1 measures the alternative of a
-full answer on every update; LIVE_MIN_RENDER_INTERVAL=0 the one without shared snapshots.
+full answer on every update; LIVE_MIN_RENDER_INTERVAL=0 LIVE_PHONE_RENDER_INTERVAL=0
+LIVE_VERSION_MEMORY=0 the one that renders and reads the version for every change.
 """
 
 import argparse
@@ -227,7 +228,7 @@ async def write(session, phone, stats, questions):
     started = time.perf_counter()
     try:
         async with session.post(url, data=data, headers=headers, timeout=TIMEOUT) as response:
-            await response.read()
+            answer = await response.read()
             elapsed = time.perf_counter() - started
             stats.status("write", response.status)
             # 400: refused for the person (rate limit of 3 questions a minute, voted already)
@@ -235,8 +236,15 @@ async def write(session, phone, stats, questions):
                 stats.writes.append(elapsed)
             elif response.status not in (200, 400):
                 stats.error(f"write {response.status}")
-            if asking and response.status == 200:  # live.js asks for the new list at once
-                await update_once(session, phone, stats, f"/live/{CODE}/neu/")
+            if asking and response.status == 200:
+                # live.js asks for the new list at once, then every second until it has the
+                # version with the question (the phones' shared part may be a second older)
+                wanted = json.loads(answer).get("version", 0)
+                for _ in range(4):
+                    await update_once(session, phone, stats, f"/live/{CODE}/neu/")
+                    if int(phone.etag.strip('"') or 0) >= wanted:
+                        break
+                    await asyncio.sleep(1)
     except (TimeoutError, aiohttp.ClientError) as error:
         stats.error(f"write {type(error).__name__}")
 
@@ -561,6 +569,8 @@ def main():
         "etag": not NO_ETAG,
         "nice": options.nice,
         "live_min_render_interval": os.environ.get("LIVE_MIN_RENDER_INTERVAL", "0.3"),
+        "live_phone_render_interval": os.environ.get("LIVE_PHONE_RENDER_INTERVAL", "1.0"),
+        "live_version_memory": os.environ.get("LIVE_VERSION_MEMORY", "0.2"),
         "runs": results,
         "state_after": json.loads(check.strip().splitlines()[-1]),
     }

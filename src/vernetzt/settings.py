@@ -165,6 +165,10 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 # Live rooms: a shared snapshot is reused for this many seconds while writes go on (renders
 # per room are bounded however many phones ask; see docs/decisions/0170).
 LIVE_MIN_RENDER_INTERVAL = float(os.environ.get("LIVE_MIN_RENDER_INTERVAL", "0.3"))
+# The phones' shared part (they ask every 3 s) and a worker's memory of a room's version
+# (decision 0187).
+LIVE_PHONE_RENDER_INTERVAL = float(os.environ.get("LIVE_PHONE_RENDER_INTERVAL", "1.0"))
+LIVE_VERSION_MEMORY = float(os.environ.get("LIVE_VERSION_MEMORY", "0.2"))
 
 # --- Background tasks ----------------------------------------------------------------------------
 # `immediate` runs a task inside the request (laptop, tests); `database` needs a worker

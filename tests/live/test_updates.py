@@ -330,6 +330,8 @@ def test_actions_from_live_js_answer_with_a_message_and_the_own_parts(room):
     assert empty.status_code == 400 and empty.json()["message"]
     asked = client.post(ask, {"ask-text": "Noch eine?"}, headers=headers).json()
     assert asked["ok"] and "on the list" in asked["message"]
+    # the version that has the question: live.js asks again until its list is that new
+    assert asked["version"] == state.version(room.pk)
     assert len(client.post(vote, headers=headers).content) < 400  # a small answer
 
 

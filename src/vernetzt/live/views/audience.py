@@ -13,7 +13,7 @@ from ..device import ensure_device_id, polls_flooding, read_device_id, remember_
 from ..forms import AskForm, ChairForm
 from ..models import LiveQuestion, LiveRoom
 from ..rooms import room_for_device
-from ..state import recent_version
+from ..state import recent_version, version
 from .common import get_room, not_modified, region_response
 
 # A phone's page polls every 3 s (20 a minute); far more is a broken or hostile client.
@@ -84,14 +84,14 @@ def _from_live_js(request) -> bool:
     return request.headers.get("X-Requested-With") == "live"
 
 
-def _live_answer(request, room, device_id, message, *, ok=True, change=None):
+def _live_answer(request, room, device_id, message, *, ok=True, change=None, extra=None):
     """JSON for live.js: the message for the person and this device's own parts (its
     questions, its place; after a success what the action changed, after a refusal which
     questions it supports and which polls it answered); the shared part comes with the next
     update."""
     own = feeds.own_answer(room.pk, device_id, sort=_sort(request), change=change)
     response = JsonResponse(
-        {"ok": ok, "message": str(message), "own": own},
+        {"ok": ok, "message": str(message), "own": own, **(extra or {})},
         status=200 if ok else 400,
     )
     return remember_device(request, response)
@@ -138,7 +138,9 @@ def ask(request, code):
     else:
         thanks = _("Thank you! Your question is on the list.")
     if _from_live_js(request):
-        return _live_answer(request, room, device_id, thanks, change={})
+        # the room's version with the question: live.js asks until its list has it
+        extra = {"version": version(room.pk)}
+        return _live_answer(request, room, device_id, thanks, change={}, extra=extra)
     messages.success(request, thanks)
     return remember_device(request, redirect(room.get_absolute_url() + "#questions"))
 
