@@ -216,7 +216,9 @@ def cpu_ticks(pids) -> int:
 def start_nginx(tmp: str, ports: list[int], listen: int) -> subprocess.Popen:
     """nginx (Debian's package) on 127.0.0.1:`listen` in front of gunicorn on `ports`, as
     deploy/nginx.conf puts it in front in production: it buffers answers and holds the
-    connections of slow clients, so a sync worker never waits for a phone."""
+    connections of slow clients, so a sync worker never waits for a phone; with the live
+    room's limits per phone (a whole hall arrives from one address). The limit per address
+    of the other pages is left out: the benches send everything from 127.0.0.1."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         sys.exit("needs nginx: apt-get install nginx-light")
@@ -233,9 +235,21 @@ http {{
   client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
   fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
   upstream vernetzt {{ least_conn; {servers} keepalive 32; }}
+  map $cookie_vz_live_device $live_newcomer {{ "" $binary_remote_addr; default ""; }}
+  limit_req_zone $cookie_vz_live_device zone=perphone:10m rate=5r/s;
+  limit_req_zone $live_newcomer zone=newphones:10m rate=100r/s;
   server {{
     listen 127.0.0.1:{listen} backlog=4096;
     client_max_body_size 12m;
+    location /live/ {{
+      limit_req zone=perphone burst=30 nodelay;
+      limit_req zone=newphones burst=1000 nodelay;
+      proxy_pass http://vernetzt;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    }}
     location / {{
       proxy_pass http://vernetzt;
       proxy_http_version 1.1;

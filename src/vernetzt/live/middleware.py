@@ -32,7 +32,8 @@ class LiveUpdatesMiddleware:
     def _routes(self):
         """The update addresses as patterns, from the URLconf (e.g. /live/<code>/neu/)."""
         routes = []
-        for name, view in (("live:phone_part", phone_part), ("live:projector_part", projector_part)):
+        views = (("live:phone_part", phone_part), ("live:projector_part", projector_part))
+        for name, view in views:
             before, after = reverse(name, kwargs={"code": PLACEHOLDER}).split(PLACEHOLDER)
             pattern = re.compile(re.escape(before) + r"([-a-zA-Z0-9_]{1,50})" + re.escape(after))
             routes.append((pattern, view))

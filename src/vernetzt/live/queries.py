@@ -28,7 +28,7 @@ def visible_count(room: LiveRoom) -> int:
     return LiveQuestion.objects.filter(room=room, status__in=VISIBLE).count()
 
 
-MODERATION_LIMIT = 100  # questions per list on the moderator's page; the rest are counted
+MODERATION_LIMIT = 50  # questions per list on the moderator's page; the rest are counted
 
 
 def moderation_questions(room: LiveRoom) -> dict:
