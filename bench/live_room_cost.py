@@ -7,7 +7,8 @@ about our code; CPU time does not. This runs the real request path in process (D
 WSGI handler: every middleware, PostgreSQL, Redis) and measures CPU milliseconds per request
 with `time.process_time()` plus this process's PostgreSQL backend (Redis is not counted: a
 few microseconds per command), then adds gunicorn's own per-request cost, measured through a
-real gunicorn worker (its CPU per /healthz minus Django's part of /healthz). From that: the
+real gunicorn worker (its CPU per unchanged update, a 304, minus Django's part of it; with its
+heartbeat file in /dev/shm as gunicorn.conf.py sets it, and on disk as before). From that: the
 server CPU a room needs with phones updating every 3 s, a projector every 1 s, a moderator
 every 2 s and 50 writes per second (4 of 5 votes, 1 of 5 questions, each question followed
 by the asking phone's update), for the chosen design and the alternatives.
@@ -20,7 +21,9 @@ import io
 import json
 import os
 import sys
+import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -35,15 +38,18 @@ CORES = os.cpu_count() or 1
 WRITES = 50
 ASKS = WRITES / 5
 
-# The design before decision 0174 (0170: the device's parts composed on the server for each
-# phone, one or two queries per update; a write answered with the phone's whole region),
-# measured with this script's predecessor at commit d96818d on this machine (load average
-# 1.8): Django + its PostgreSQL backend, ms per request.
-BEFORE_0174 = {
-    "commit": "d96818d",
-    "load_average": 1.76,
-    "update_full_from_snapshot": 2.584 + 0.333,
-    "write_vote": 8.803 + 2.1,
+# The design before decision 0187 (0174: every update read the device's own state from the
+# cache, every request went through all middleware, a vote answered with the device's votes
+# from the cache and checked the room with a query), measured with this script at commit
+# 814555a on this machine: Django + its PostgreSQL backend, ms per request
+# (bench/results/live_room_cost.json of that commit).
+BEFORE_0187 = {
+    "commit": "814555a",
+    "update_full_from_snapshot": 1.007,
+    "projector_update": 0.877,
+    "write_vote": 8.387 + 2.1,
+    "write_question": 9.371 + 2.5,
+    "render_interval_phone_s": 0.3,
 }
 
 
@@ -73,21 +79,35 @@ def measure(label, call, n=N, before=None):
     return figures
 
 
-def gunicorn_worker_ms(environment):
-    """CPU of one gunicorn sync worker per request of /healthz (HTTP parsing, the WSGI
-    plumbing, Django's part of /healthz)."""
+def gunicorn_worker_ms(environment, heartbeat_on_disk=False):
+    """CPU of one gunicorn sync worker per unchanged update (a 304: HTTP parsing, the WSGI
+    plumbing, Django's small part of it); `heartbeat_on_disk`: the worker's heartbeat file
+    in the temporary directory on disk (gunicorn's default) instead of /dev/shm."""
     port = live_room.PORT + 1
+    extra = os.environ.get("BENCH_GUNICORN_ARGS", "")
+    if heartbeat_on_disk:
+        os.environ["BENCH_GUNICORN_ARGS"] = f"{extra} --worker-tmp-dir {tempfile.gettempdir()}"
     process = _setup.start_gunicorn(port, environment, workers=1)
+    os.environ["BENCH_GUNICORN_ARGS"] = extra
     try:
         worker = [p for p in live_room.server_pids(process.pid)["gunicorn"] if p != process.pid]
-        url = f"http://127.0.0.1:{port}/healthz"
+        url = f"http://127.0.0.1:{port}/live/{live_room.CODE}/neu/"
+        etag = urllib.request.urlopen(url, timeout=10).headers["ETag"]  # noqa: S310 - loopback
+        request = urllib.request.Request(url, headers={"If-None-Match": etag})
+
+        def ask():
+            try:
+                urllib.request.urlopen(request, timeout=10).read()  # noqa: S310 - loopback
+            except urllib.error.HTTPError as answer:  # the 304
+                answer.read()
+
         for _ in range(20):
-            urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - loopback
+            ask()
         hz = os.sysconf("SC_CLK_TCK")
         before = _setup.cpu_ticks(worker)
-        for _ in range(N * 2):
-            urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - loopback
-        return (_setup.cpu_ticks(worker) - before) / hz / (N * 2) * 1000
+        for _ in range(N * 4):
+            ask()
+        return (_setup.cpu_ticks(worker) - before) / hz / (N * 4) * 1000
     finally:
         _setup.stop(process)
 
@@ -95,8 +115,10 @@ def gunicorn_worker_ms(environment):
 def main():
     environment = live_room.env()
     live_room.recreate_database()
-    _setup.migrate_and_run(environment, live_room.SETUP)
-    worker_healthz = gunicorn_worker_ms(environment)
+    out = _setup.migrate_and_run(environment, live_room.SETUP)
+    moderator_session = out.split("SESSION=")[1].split()[0]
+    worker_304 = gunicorn_worker_ms(environment)
+    worker_304_disk = gunicorn_worker_ms(environment, heartbeat_on_disk=True)
     os.environ.update(environment)
     os.environ["DJANGO_SETTINGS_MODULE"] = "vernetzt.settings"
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -123,8 +145,9 @@ def main():
     questions = list(LiveQuestion.objects.filter(room_id=room_pk).values_list("pk", flat=True))
     token = _get_new_csrf_string()
 
-    def call(path, method="GET", cookie=None, data=b"", **headers):
+    def call(path, method="GET", cookie=None, data=b"", session=None, **headers):
         cookies = f"csrftoken={token}" + (f"; {COOKIE}={cookie}" if cookie else "")
+        cookies += f"; sessionid={session}" if session else ""
         environ = factory._base_environ(
             PATH_INFO=path,
             REQUEST_METHOD=method,
@@ -142,30 +165,35 @@ def main():
     update = f"/live/{code}/neu/"
     figures = {}
     figures["healthz"] = measure("healthz (Django's part)", lambda i: call("/healthz"))
-    gunicorn_ms = max(0.0, worker_healthz - figures["healthz"]["django_ms"])
-    figures["gunicorn_worker_healthz_ms"] = round(worker_healthz, 3)
-    figures["gunicorn_per_request_ms"] = round(gunicorn_ms, 3)
-    print(f"{'gunicorn per request (worker CPU for /healthz minus Django)':<66} {gunicorn_ms:7.2f}")
     etag = feeds.current_etag(room_pk)
     figures["update_unchanged_304"] = measure(
         "update, nothing new (304)",
         lambda i: call(update, cookie=phones[i], if_none_match=etag),
     )
-    for i in range(N):  # every phone has its own state in the cache (the steady state)
+    own_304 = figures["update_unchanged_304"]["django_ms"]
+    gunicorn_ms = max(0.0, worker_304 - own_304)
+    gunicorn_disk_ms = max(0.0, worker_304_disk - own_304)
+    figures["gunicorn_worker_304_ms"] = round(worker_304, 3)
+    figures["gunicorn_per_request_ms"] = round(gunicorn_ms, 3)
+    figures["gunicorn_per_request_heartbeat_on_disk_ms"] = round(gunicorn_disk_ms, 3)
+    print(f"{'gunicorn per request (worker CPU for a 304 minus Django)':<66} {gunicorn_ms:7.2f}")
+    print(f"{'  the same with the heartbeat file on disk':<66} {gunicorn_disk_ms:7.2f}")
+    for i in range(N):  # every phone has asked before (the steady state)
         call(update, cookie=phones[N + i], if_none_match='"1"')
     figures["update_full_from_snapshot"] = measure(
         "update with new content (shared bytes + own block)",
         lambda i: call(update, cookie=phones[N + i], if_none_match='"1"'),
     )
-    figures["update_first_of_a_device"] = measure(
-        "update of a device whose own state is not cached (2 queries)",
-        lambda i: call(update, cookie=phones[2 * N + i], if_none_match='"1"'),
+    figures["moderator_update"] = measure(
+        "moderator update (the lists, the queue, the polls; every 2 s)",
+        lambda i: call(f"/live/{code}/moderation/neu/", session=moderator_session),
+        n=max(30, N // 10),
     )
     figures["projector_update"] = measure(
         "projector update", lambda i: call(f"/live/{code}/leinwand/neu/", if_none_match='"1"')
     )
     figures["build_phone_snapshot"] = measure(
-        "render the phone snapshot (at most every 0.3 s)",
+        "render the phone snapshot (at most every 1 s)",
         lambda i: feeds._build_phone(room_pk, "popular"),
         n=max(30, N // 10),
     )
@@ -176,10 +204,11 @@ def main():
     )
     # The writes: renders are counted above (bounded per room), here the write and its answer.
     interval, state.MIN_RENDER_INTERVAL = state.MIN_RENDER_INTERVAL, 3600
-    for i in range(N):  # the voting phones have been updating: their own state is cached
+    phone_interval, feeds.PHONE_RENDER_INTERVAL = feeds.PHONE_RENDER_INTERVAL, 3600
+    for i in range(N):  # the voting phones have been updating
         call(update, cookie=phones[3 * N + i], if_none_match='"1"')
     figures["write_vote"] = measure(
-        "a vote sent by live.js (write + the device's own parts, cached)",
+        "a vote sent by live.js (the write and what it changed)",
         lambda i: call(
             f"/live/{code}/frage/{questions[i % len(questions)]}/unterstuetzen/",
             "POST",
@@ -195,6 +224,7 @@ def main():
         n=max(50, N // 3),
     )
     state.MIN_RENDER_INTERVAL = interval
+    feeds.PHONE_RENDER_INTERVAL = phone_interval
     figures["phone_page"] = measure(
         "the whole phone page",
         lambda i: call(f"/live/{code}/", cookie=phones[i]),
@@ -205,12 +235,13 @@ def main():
         return figures[name]["django_ms"] + figures[name]["postgres_ms"]
 
     g = gunicorn_ms
-    renders = (
-        1
-        / state.MIN_RENDER_INTERVAL
-        * (total("build_phone_snapshot") + total("build_projector_snapshot"))
-    )
+    phone_render = total("build_phone_snapshot")
+    projector_render = total("build_projector_snapshot")
+    renders = phone_render / feeds.PHONE_RENDER_INTERVAL + projector_render / interval
     writes = (WRITES - ASKS) * (total("write_vote") + g) + ASKS * (total("write_question") + g)
+    moderator = 0.5 * (total("moderator_update") + g)
+    before = BEFORE_0187
+    g_before = gunicorn_disk_ms
     projections = {}
     for count in (100, 300, 1000):
         updates = count / 3 + ASKS  # every 3 s, and once after each question
@@ -223,33 +254,31 @@ def main():
             + 1 * (total("projector_update") + g)
             + writes
             + renders
+            + moderator
         )
-        before = (
-            updates * (BEFORE_0174["update_full_from_snapshot"] + g)
-            + 1 * (total("projector_update") + g)
-            + (WRITES - ASKS) * (BEFORE_0174["write_vote"] + g)
-            + ASKS * (total("write_question") + g)
-            + renders
+        previous = (
+            updates * (before["update_full_from_snapshot"] + g_before)
+            + 1 * (before["projector_update"] + g_before)
+            + (WRITES - ASKS) * (before["write_vote"] + g_before)
+            + ASKS * (before["write_question"] + g_before)
+            + (phone_render + projector_render) / before["render_interval_phone_s"]
+            + moderator
         )
-        every_version = (
-            chosen
-            - renders
-            + WRITES * (total("build_phone_snapshot") + total("build_projector_snapshot"))
-        )
+        every_version = chosen - renders + WRITES * (phone_render + projector_render)
         quiet = count / 3 * (total("update_unchanged_304") + g) + 1 * (
             total("update_unchanged_304") + g
         )
         no_etag_quiet = count / 3 * (total("update_full_from_snapshot") + g)
         old = count / 3 * 2 * (10 + g)  # issue 17: two ~10 ms renders per phone every 3 s
         projections[count] = {
-            "chosen (0174: shared bytes + own block), 50 writes/s": percent(chosen),
-            "before (0170: own parts composed per phone), 50 writes/s": percent(before),
-            "render every version instead of reusing 0.3 s, 50 writes/s": percent(every_version),
+            "chosen (0187: short way, no round trip per update), 50 writes/s": percent(chosen),
+            "before (0174 at 814555a, heartbeat on disk), 50 writes/s": percent(previous),
+            "render every version instead of reusing, 50 writes/s": percent(every_version),
             "old design (two ~10 ms renders per phone and 3 s, issue 17)": percent(old),
             "quiet room, chosen (304 only)": percent(quiet),
             "quiet room without ETag (full answer every time)": percent(no_etag_quiet),
         }
-    figures["before_0174"] = BEFORE_0174
+    figures["before_0187"] = BEFORE_0187
     figures["projected_server_cpu"] = projections
     figures["projected_unit"] = "percent of all cores"
     figures["cores"] = CORES

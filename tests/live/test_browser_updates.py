@@ -114,6 +114,34 @@ def test_updates_can_be_paused_and_the_phone_keeps_a_chosen_answer(pages, room):
     expect(phone.locator("#questions")).to_contain_text("Frage in der Pause", timeout=5000)
 
 
+def test_the_phone_keeps_its_supports_and_answers_across_updates(pages, room):
+    """An update does not repeat which questions this phone supports or which polls it
+    answered (decision 0187): live.js keeps them from the page and from its own actions."""
+    room.moderation = False
+    room.save()
+    LiveQuestionFactory(room=room, text="Wer hat einen Saal?", device_id="x" * 20)
+    PollFactory(room=room, status="open", answers=["Ja", "Nein"])
+    phone = pages.new_page(width=390, height=844)
+    phone.goto(f"/live/{room.code}/")
+    phone.locator("button[formaction*='unterstuetzen']").first.click()
+    expect(phone.locator("#questions")).to_contain_text("Sie unterstützen diese Frage")
+    phone.get_by_label("Ja").check()
+    phone.locator("#poll button[type=submit]").click()
+    expect(phone.locator("#poll")).to_contain_text("Danke", timeout=3000)
+    LiveQuestionFactory(room=room, text="Eine Frage von anderswo")  # the shared part changes
+    expect(phone.locator("#questions")).to_contain_text("Eine Frage von anderswo", timeout=5000)
+    expect(phone.locator("#questions")).to_contain_text("Sie unterstützen diese Frage")
+    expect(phone.locator("#poll")).to_contain_text("Danke")
+    phone.locator("button[name=withdraw]").first.click()
+    expect(phone.locator("#questions")).not_to_contain_text("Sie unterstützen diese Frage")
+    LiveQuestionFactory(room=room, text="Noch eine von anderswo")
+    expect(phone.locator("#questions")).to_contain_text("Noch eine von anderswo", timeout=5000)
+    expect(phone.locator("#questions")).not_to_contain_text("Sie unterstützen diese Frage")
+    phone.reload()  # the page itself: from the database
+    expect(phone.locator("#poll")).to_contain_text("Danke")
+    assert_accessible(phone)
+
+
 def _fits(page) -> bool:
     return page.evaluate(
         """() => {
