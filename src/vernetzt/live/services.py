@@ -48,7 +48,7 @@ def _clean(text: str | None) -> str:
 def _require_open(room: LiveRoom, device_id: str):
     if not room.is_open:
         raise Refused(_("This live room is closed."))
-    # A room loaded for this device (`queries.room_for_device`) knows already; else one query.
+    # A room loaded for this device (`rooms.room_for_device`) knows already; else one query.
     blocked = getattr(room, "device_blocked", None)
     if blocked is None:
         blocked = BlockedDevice.objects.filter(room=room, device_id=device_id).exists()
