@@ -40,6 +40,7 @@ def test_updates_skip_sessions_and_pages_middleware_but_keep_language_and_header
     projector = client.get(reverse("live:projector_part", kwargs={"code": room.code}))
     assert projector.status_code == 200 and projector["Content-Language"] == "ar"
     assert client.get("/live/gibtsnicht/neu/").status_code == 404
+    assert client.get(url, headers={"Host": "evil.example"}).status_code == 400
     assert client.head(url).status_code == 405  # only GET takes the short way (and is allowed)
 
 

@@ -50,6 +50,7 @@ class LiveUpdatesMiddleware:
         return self.get_response(request)
 
     def answer(self, request, view, code):
+        request.get_host()  # an address not in ALLOWED_HOSTS: 400, as everywhere else
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         if language not in dict(settings.LANGUAGES):
             language = settings.LANGUAGE_CODE
