@@ -283,3 +283,4 @@ def test_staff_make_a_seating_plan_from_the_checked_in_people(room, staff_client
     assert plan.figures["same_organisation_pairs"] == 0
     page = staff_client.get(response["Location"]).content.decode()
     assert "Round 3" in page and "Table 4" in page
+    assert "tischplan.pdf?lang=ar" in page and "tischkarten.pdf?lang=uk" in page

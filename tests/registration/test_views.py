@@ -389,3 +389,16 @@ def test_email_failure_does_not_lose_the_registration(
     assert response.status_code == 201
     registration = Registration.objects.get()
     assert registration.confirmation_sent_at is None  # not flagged: a retry will send it
+
+
+def test_staff_pdfs_offer_other_languages(staff_client):
+    """The participant list is printed in the staff member's language or in one chosen
+    beside its link (the same `?lang=` as tickets and certificates)."""
+    event = EventFactory()
+    staff_client.cookies["vernetzt_language"] = "de"
+    page = staff_client.get(reverse("registration:staff_list", kwargs={"slug": event.slug}))
+    url = reverse("registration:participants_pdf", kwargs={"slug": event.slug})
+    assert f'href="{url}?lang=ar"' in page.content.decode()
+    german = pdf_text(staff_client.get(url).content)
+    english = pdf_text(staff_client.get(url + "?lang=en").content)
+    assert "Teilnahmeliste" in german and "Participant list" in english
