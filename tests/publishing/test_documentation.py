@@ -136,3 +136,23 @@ def test_hostile_text_blocks_are_escaped(event, client):
     body = page.content.decode()
     assert "<script>alert(1)" not in body and "&lt;script&gt;" in body
     assert 'onerror="alert(2)"' not in body
+
+
+def test_report_marks_german_titles_in_another_language(event, participants):
+    """The yearly report in Arabic: meeting and forum titles without a translation and the
+    results recorded in German are marked lang="de" (also in its section headings)."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+    from tests.forums.factories import ForumFactory, ResultItemFactory, SlotFactory
+
+    forum = ForumFactory(slot=SlotFactory(event=event), title="Räume für kleine Vereine")
+    ResultItemFactory(forum=forum, text="Ein Raum am Abend")
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.cookies["vernetzt_language"] = "ar"
+    page = client.get(reverse("publishing:report", kwargs={"year": event.starts_at.year}))
+    body = page.content.decode()
+    assert '<span lang="de" dir="auto">Räume für kleine Vereine</span>' in body
+    assert '<span lang="de" dir="auto">Beispieltreffen Doku</span>' in body
+    assert '<span lang="de" dir="auto">Ein Raum am Abend</span>' in body
