@@ -143,6 +143,8 @@ def test_reported_barrier_reaches_staff_with_the_language_to_answer_in(
     assert feedback.language == "ar" and feedback.message == "النص صغير جدًا"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["team@example.org"]
     assert "Arabic" in mail.outbox[0].body or "Arabisch" in mail.outbox[0].body
+    # under the operating organisation's signature (the demo's), as every other email
+    assert "\n-- \n" in mail.outbox[0].body and "/seite/impressum/" in mail.outbox[0].body
     # a missing email address: the form says so and keeps the message
     response = client.post(url, {"message": "Kontrast"})
     assert response.status_code == 400 and "Kontrast" in response.content.decode()

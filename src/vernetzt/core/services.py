@@ -7,6 +7,7 @@ from django.conf.locale import LANG_INFO
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -98,6 +99,8 @@ def report_barrier(*, name: str, email: str, page: str, message: str, language: 
                 "language": answer_in,
                 "message": message,
             }
+            # under the operating organisation's signature, as every other email
+            body = render_to_string("core/email/barrier_reported.txt", {"body": body})
         transaction.on_commit(
             lambda: send_mail(subject, body, None, recipients, fail_silently=True)
         )
