@@ -22,8 +22,8 @@ def _english(client):
 
 def test_a_city_that_is_its_own_district_is_named_once(client):
     kassel, lich = municipality("06611000"), municipality("06531011")
-    assert kassel.with_district == "Kassel"
-    assert lich.with_district == f"Lich · {lich.district}" and lich.district.name != "Lich"
+    assert kassel.other_district is None  # shown as "Kassel", not "Kassel · Kassel"
+    assert lich.other_district == lich.district and lich.district.name != "Lich"
     organisation = OrganisationFactory(
         name="Beispielverein Nordstadt", municipality=kassel, is_published=True, status="verified"
     )

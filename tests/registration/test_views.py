@@ -402,3 +402,6 @@ def test_staff_pdfs_offer_other_languages(staff_client):
     german = pdf_text(staff_client.get(url).content)
     english = pdf_text(staff_client.get(url + "?lang=en").content)
     assert "Teilnahmeliste" in german and "Participant list" in english
+    # the name badges: a language beside the label sheet, the page's own chosen
+    assert '<select id="badge-lang" name="lang">' in page.content.decode()
+    assert '<option value="de" lang="de" selected>' in page.content.decode()

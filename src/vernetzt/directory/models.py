@@ -68,13 +68,6 @@ class Municipality(models.Model):
         """The district, unless the place is a city that is its own district (then None)."""
         return None if str(self.district) == self.name else self.district
 
-    @property
-    def with_district(self) -> str:
-        """The place with its district, "Lich · Gießen (Landkreis)"; a city that is its own
-        district is named once ("Kassel", not "Kassel · Kassel")."""
-        district = self.other_district
-        return f"{self.name} · {district}" if district else self.name
-
 
 class Term(models.Model):
     """One entry of the shared vocabulary: a field of activity, a target group or a language.
