@@ -6,6 +6,12 @@ from django.utils.cache import patch_vary_headers
 from . import bad_input, views
 
 
+def cookie_language(request) -> str:
+    """The language the visitor chose with the switcher (its cookie), or "" if none or unknown."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return language if language in dict(settings.LANGUAGES) else ""
+
+
 class LanguageMiddleware:
     """German unless the visitor chose otherwise: cookie first, then the saved profile language.
 
@@ -18,10 +24,9 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        cookie_name = settings.LANGUAGE_COOKIE_NAME
-        language = request.COOKIES.get(cookie_name, "")
+        language = cookie_language(request)
         set_cookie = False
-        if language not in dict(settings.LANGUAGES):
+        if not language:
             language = settings.LANGUAGE_CODE
             if hasattr(request, "session") and request.session.session_key:
                 # Runs before AuthenticationMiddleware; one query, only for a session
@@ -42,7 +47,7 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         if set_cookie:
             response.set_cookie(
-                cookie_name,
+                settings.LANGUAGE_COOKIE_NAME,
                 language,
                 max_age=settings.LANGUAGE_COOKIE_AGE,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,

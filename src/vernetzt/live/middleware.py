@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from vernetzt.core.middleware import cookie_language
+
 from .views import phone_part, projector_part
 
 PLACEHOLDER = "livecodeplaceholder"
@@ -51,9 +53,9 @@ class LiveUpdatesMiddleware:
 
     def answer(self, request, view, code):
         request.get_host()  # an address not in ALLOWED_HOSTS: 400, as everywhere else
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
+        # the cookie's language, as LanguageMiddleware (an update follows its page, which set
+        # the cookie after a login if the profile's language differs)
+        language = cookie_language(request) or settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         try:
